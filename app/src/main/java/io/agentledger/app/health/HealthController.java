@@ -1,0 +1,115 @@
+package io.agentledger.app.health;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /health}: the database, the event store and every event processor; {@code /health/live}:
+ * the process answers; {@code /health/ready}: it can serve (database reachable, no processor stopped
+ * or in error).
+ */
+@RestController
+public class HealthController {
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final String version;
+    private final Instant startedAt = Instant.now();
+
+    public HealthController(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+                            ObjectProvider<BuildProperties> build) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        BuildProperties properties = build.getIfAvailable();
+        this.version = properties == null ? "dev" : properties.getVersion();
+    }
+
+    @GetMapping("/health/live")
+    public Map<String, Object> live() {
+        return Map.of("status", "up");
+    }
+
+    @GetMapping("/health/ready")
+    public ResponseEntity<Map<String, Object>> ready() {
+        Map<String, Object> health = health();
+        boolean ready = !"unhealthy".equals(health.get("status"));
+        return ResponseEntity.status(ready ? 200 : 503)
+                .body(Map.of("status", ready ? "ready" : "not_ready", "components", health.get("components")));
+    }
+
+    @GetMapping("/health")
+    public Map<String, Object> health() {
+        Map<String, Object> components = new LinkedHashMap<>();
+        Map<String, Object> database = database();
+        components.put("database", database);
+        components.put("event_store", eventStore());
+        Map<String, Object> processors = processors();
+        components.put("processors", processors);
+        String status = !"up".equals(database.get("status")) ? "unhealthy"
+                : "up".equals(processors.get("status")) ? "healthy" : "degraded";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("version", version);
+        body.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());
+        body.put("components", components);
+        return body;
+    }
+
+    private Map<String, Object> database() {
+        long start = System.nanoTime();
+        try {
+            jdbc.queryForObject("SELECT 1", Integer.class);
+            return Map.of("status", "up", "response_time_ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            return Map.of("status", "down", "error", "database unreachable");
+        }
+    }
+
+    private Map<String, Object> eventStore() {
+        try {
+            Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry",
+                    Long.class);
+            return Map.of("status", "up", "head_position", head == null ? 0 : head);
+        } catch (RuntimeException e) {
+            return Map.of("status", "down", "error", "event store unreachable");
+        }
+    }
+
+    private Map<String, Object> processors() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        boolean allUp = true;
+        for (var entry : processing.eventProcessors().entrySet()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", entry.getKey());
+            boolean running = entry.getValue().isRunning();
+            boolean error = entry.getValue().isError();
+            item.put("running", running);
+            item.put("error", error);
+            if (entry.getValue() instanceof StreamingEventProcessor streaming) {
+                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+                item.put("caught_up", !status.isEmpty() && status.values().stream()
+                        .allMatch(EventTrackerStatus::isCaughtUp));
+                item.put("replaying", status.values().stream().anyMatch(EventTrackerStatus::isReplaying));
+                item.put("position", status.values().stream()
+                        .map(s -> s.getCurrentPosition().orElse(0L)).min(Long::compare).orElse(0L));
+            }
+            allUp &= running && !error;
+            items.add(item);
+        }
+        return Map.of("status", allUp ? "up" : "degraded", "items", items);
+    }
+}

@@ -1,0 +1,78 @@
+package io.agentledger.app.security;
+
+import io.agentledger.app.web.ProblemWriter;
+import io.agentledger.command.identity.auth.CallerAuthenticator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    static final RequestMatcher PUBLIC_ROUTES = new OrRequestMatcher(
+            antMatcher(HttpMethod.POST, "/api/v1/auth/register"),
+            antMatcher(HttpMethod.POST, "/api/v1/auth/login"),
+            antMatcher(HttpMethod.POST, "/api/v1/auth/refresh"),
+            antMatcher("/health"), antMatcher("/health/**"),
+            antMatcher("/openapi.json"), antMatcher("/openapi.json/**"),
+            antMatcher("/docs"), antMatcher("/docs/**"), antMatcher("/swagger-ui/**"),
+            antMatcher("/error"));
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, CallerAuthenticator authenticator,
+                                                   ProblemWriter problems, SecurityProblems securityProblems)
+            throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(cors -> { })
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(PUBLIC_ROUTES).permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new CallerAuthenticationFilter(authenticator, problems, PUBLIC_ROUTES),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(securityProblems.entryPoint())
+                        .accessDeniedHandler(securityProblems.accessDenied()))
+                .build();
+    }
+
+    /** {@code CORS_ORIGINS}: comma-separated origins allowed to call the API from a browser. */
+    @Bean
+    public CorsConfigurationSource corsConfigurationSource(@Value("${CORS_ORIGINS:}") String origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        List<String> allowed = Arrays.stream(origins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+        cors.setAllowedOrigins(allowed);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CallerAuthenticationFilter.API_KEY_HEADER,
+                "If-Match", "X-Request-Id", "X-Correlation-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

@@ -1,0 +1,98 @@
+package io.agentledger.command.identity;
+
+import io.agentledger.axon.eventstore.SnapshotConfiguration;
+import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.identity.Role;
+import io.agentledger.kernel.user.UserCommands.ChangeUserPreferences;
+import io.agentledger.kernel.user.UserCommands.ChangeUserRole;
+import io.agentledger.kernel.user.UserCommands.DeactivateUser;
+import io.agentledger.kernel.user.UserCommands.RegisterUser;
+import io.agentledger.kernel.user.UserEvent.UserDeactivated;
+import io.agentledger.kernel.user.UserEvent.UserPreferencesChanged;
+import io.agentledger.kernel.user.UserEvent.UserRegistered;
+import io.agentledger.kernel.user.UserEvent.UserRoleChanged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+public class UserAggregate {
+
+    @AggregateIdentifier
+    private String userId;
+    private String tenantId;
+    private Role role;
+    private boolean active;
+
+    protected UserAggregate() {
+    }
+
+    @CommandHandler
+    public UserAggregate(RegisterUser command) {
+        apply(new UserRegistered(command.userId(), command.tenantId(), command.email(), command.username(),
+                command.fullName(), command.role(), command.invitationId()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeUserRole command) {
+        requireTenant(command.tenantId());
+        if (userId.equals(command.changedBy())) {
+            throw DomainException.conflict("You cannot change your own role");
+        }
+        if (!active) {
+            throw DomainException.conflict("User " + userId + " is deactivated");
+        }
+        if (role == command.role()) {
+            return;
+        }
+        apply(new UserRoleChanged(userId, tenantId, role, command.role(), command.changedBy()));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateUser command) {
+        requireTenant(command.tenantId());
+        if (userId.equals(command.deactivatedBy())) {
+            throw DomainException.conflict("You cannot deactivate yourself");
+        }
+        if (!active) {
+            throw DomainException.conflict("User " + userId + " is already deactivated");
+        }
+        apply(new UserDeactivated(userId, tenantId, command.deactivatedBy()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeUserPreferences command) {
+        requireTenant(command.tenantId());
+        if (command.preferences().isEmpty()) {
+            throw DomainException.invalid("No preference to change");
+        }
+        apply(new UserPreferencesChanged(userId, tenantId, command.preferences()));
+    }
+
+    private void requireTenant(String callerTenant) {
+        if (!tenantId.equals(callerTenant)) {
+            throw DomainException.notFound("User " + userId + " not found");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+        tenantId = event.tenantId();
+        role = event.role();
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChanged event) {
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        active = false;
+    }
+}

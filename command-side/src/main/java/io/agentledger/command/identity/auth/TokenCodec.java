@@ -1,0 +1,90 @@
+package io.agentledger.command.identity.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.agentledger.command.identity.SecretTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/** Signs and verifies the HS256 access and refresh tokens. */
+@Component
+public class TokenCodec {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenCodec.class);
+    private static final String ISSUER = "agentledger";
+
+    private final byte[] key;
+    private final Clock clock;
+
+    public TokenCodec(AuthProperties properties, Clock clock) {
+        this.clock = clock;
+        String secret = properties.jwtSecret();
+        if (secret == null || secret.isBlank()) {
+            log.warn("No JWT secret configured (JWT_SECRET): using a random one, tokens end with this process");
+            secret = SecretTokens.random(64);
+        }
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        if (key.length < 32) {
+            throw new IllegalStateException("The JWT secret must be at least 32 bytes long");
+        }
+    }
+
+    public String sign(TokenClaims claims) {
+        JWTClaimsSet set = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(claims.userId())
+                .jwtID(claims.tokenId())
+                .claim("tid", claims.tenantId())
+                .claim("sid", claims.sessionId())
+                .claim("typ", claims.type().name().toLowerCase())
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), set);
+            jwt.sign(new MACSigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign a token", e);
+        }
+    }
+
+    /** The claims of a genuine, unexpired token of that type; empty for anything else. */
+    public Optional<TokenClaims> verify(String token, TokenClaims.Type expectedType) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet set = jwt.getJWTClaimsSet();
+            Date expiry = set.getExpirationTime();
+            if (!ISSUER.equals(set.getIssuer()) || expiry == null || !clock.instant().isBefore(expiry.toInstant())
+                    || !expectedType.name().toLowerCase().equals(set.getStringClaim("typ"))) {
+                return Optional.empty();
+            }
+            return Optional.of(new TokenClaims(expectedType, set.getSubject(), set.getStringClaim("tid"),
+                    set.getStringClaim("sid"), set.getJWTID(), expiry.toInstant()));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public record TokenClaims(Type type, String userId, String tenantId, String sessionId, String tokenId,
+                              Instant expiresAt) {
+
+        public enum Type { ACCESS, REFRESH }
+    }
+}

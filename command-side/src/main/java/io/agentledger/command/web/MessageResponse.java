@@ -1,0 +1,4 @@
+package io.agentledger.command.web;
+
+public record MessageResponse(String message) {
+}

@@ -1,0 +1,131 @@
+package io.agentledger.projection.goal;
+
+import io.agentledger.kernel.goal.AutonomyLevel;
+import io.agentledger.kernel.goal.GoalChanges;
+import io.agentledger.kernel.goal.GoalEvent.GoalCreated;
+import io.agentledger.kernel.goal.GoalPage;
+import io.agentledger.kernel.goal.GoalQueries.ListGoals;
+import io.agentledger.kernel.goal.GoalStatus;
+import io.agentledger.kernel.goal.GoalView;
+import io.agentledger.kernel.goal.Priority;
+import io.agentledger.kernel.goal.RunSummary;
+import io.agentledger.projection.run.RunViewRepository;
+import io.agentledger.projection.support.Json;
+import io.agentledger.projection.support.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The goal_view table: written by {@link GoalSummaryProjection}, read by the goal query handlers. */
+@Repository
+public class GoalViewRepository {
+
+    private static final String COLUMNS = "id, tenant_id, created_by, text, autonomy_level, constraints, status, "
+            + "priority, due_date, estimated_hours, actual_hours, metadata, version, created_at, updated_at";
+
+    private final JdbcTemplate jdbc;
+    private final RunViewRepository runs;
+
+    public GoalViewRepository(JdbcTemplate jdbc, RunViewRepository runs) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+    }
+
+    void insert(GoalCreated event, long version, Instant at) {
+        jdbc.update("INSERT INTO goal_view (id, tenant_id, created_by, text, autonomy_level, constraints, status, "
+                        + "priority, due_date, estimated_hours, actual_hours, metadata, version, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, NULL, CAST(? AS jsonb), "
+                        + "?, ?, ?)",
+                event.goalId(), event.tenantId(), event.createdBy(), event.text(), event.autonomyLevel().name(),
+                Json.write(event.constraints()), event.status().name(), event.priority().name(),
+                Sql.timestamp(event.dueDate()), event.estimatedHours(), Json.write(event.metadata()), version,
+                Sql.timestamp(at), Sql.timestamp(at));
+    }
+
+    void applyChanges(String goalId, GoalChanges c, long version, Instant at) {
+        jdbc.update("UPDATE goal_view SET text = COALESCE(?, text), autonomy_level = COALESCE(?, autonomy_level), "
+                        + "constraints = COALESCE(CAST(? AS jsonb), constraints), status = COALESCE(?, status), "
+                        + "priority = COALESCE(?, priority), due_date = COALESCE(?, due_date), "
+                        + "estimated_hours = COALESCE(?, estimated_hours), actual_hours = COALESCE(?, actual_hours), "
+                        + "metadata = COALESCE(CAST(? AS jsonb), metadata), version = ?, updated_at = ? WHERE id = ?",
+                c.text(), name(c.autonomyLevel()), Json.write(c.constraints()), name(c.status()), name(c.priority()),
+                Sql.timestamp(c.dueDate()), c.estimatedHours(), c.actualHours(), Json.write(c.metadata()), version,
+                Sql.timestamp(at), goalId);
+    }
+
+    void setStatus(String goalId, GoalStatus status, long version, Instant at) {
+        jdbc.update("UPDATE goal_view SET status = ?, version = ?, updated_at = ? WHERE id = ?", status.name(),
+                version, Sql.timestamp(at), goalId);
+    }
+
+    void markDeleted(String goalId, long version, Instant at) {
+        jdbc.update("UPDATE goal_view SET deleted = true, version = ?, updated_at = ? WHERE id = ?", version,
+                Sql.timestamp(at), goalId);
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM goal_view");
+    }
+
+    public long version(String goalId) {
+        return jdbc.queryForList("SELECT version FROM goal_view WHERE id = ?", Long.class, goalId).stream()
+                .findFirst().orElse(-1L);
+    }
+
+    public Optional<GoalView> find(String goalId, String tenantId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM goal_view WHERE id = ? AND tenant_id = ? AND NOT deleted",
+                        rowMapper(true), goalId, tenantId).stream().findFirst();
+    }
+
+    public GoalPage list(ListGoals query) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ? AND NOT deleted");
+        List<Object> args = new ArrayList<>(List.of(query.tenantId()));
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.priority() != null) {
+            where.append(" AND priority = ?");
+            args.add(query.priority().name());
+        }
+        if (query.autonomyLevel() != null) {
+            where.append(" AND autonomy_level = ?");
+            args.add(query.autonomyLevel().name());
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            where.append(" AND text ILIKE ?");
+            args.add(Sql.containsPattern(query.search().trim()));
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM goal_view" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(query.pageSpec().size());
+        pageArgs.add(query.pageSpec().offset());
+        List<GoalView> items = jdbc.query("SELECT " + COLUMNS + " FROM goal_view" + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", rowMapper(false), pageArgs.toArray());
+        long count = total == null ? 0 : total;
+        return new GoalPage(items, count, query.pageSpec().page(), query.pageSpec().size(),
+                query.pageSpec().pages(count));
+    }
+
+    private RowMapper<GoalView> rowMapper(boolean withRuns) {
+        return (rs, i) -> {
+            String id = rs.getString("id");
+            List<RunSummary> goalRuns = withRuns ? runs.summariesOfGoal(id) : List.of();
+            return new GoalView(id, rs.getString("tenant_id"), rs.getString("created_by"), rs.getString("text"),
+                    AutonomyLevel.valueOf(rs.getString("autonomy_level")), Json.readMap(rs.getString("constraints")),
+                    GoalStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                    Sql.instant(rs, "due_date"), rs.getBigDecimal("estimated_hours"),
+                    rs.getBigDecimal("actual_hours"), Json.readMap(rs.getString("metadata")), rs.getLong("version"),
+                    Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), List.of(), goalRuns);
+        };
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,59 @@
+package io.agentledger.query.goal;
+
+import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.goal.AutonomyLevel;
+import io.agentledger.kernel.goal.GoalPage;
+import io.agentledger.kernel.goal.GoalQueries.FindGoal;
+import io.agentledger.kernel.goal.GoalQueries.ListGoals;
+import io.agentledger.kernel.goal.GoalStatus;
+import io.agentledger.kernel.goal.GoalView;
+import io.agentledger.kernel.goal.Priority;
+import io.agentledger.kernel.identity.Caller;
+import io.agentledger.query.web.PageParams;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/goals")
+@PreAuthorize("hasAuthority('read:goals')")
+public class GoalQueryController {
+
+    static final int MAX_SEARCH = 200;
+
+    private final QueryGateway queries;
+
+    public GoalQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    public GoalPage list(@RequestParam(required = false) GoalStatus status,
+                         @RequestParam(required = false) Priority priority,
+                         @RequestParam(name = "autonomy_level", required = false) AutonomyLevel autonomyLevel,
+                         @RequestParam(required = false) String search,
+                         @RequestParam(required = false) Integer page,
+                         @RequestParam(required = false) Integer size,
+                         @AuthenticationPrincipal Caller caller) {
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw DomainException.invalid("search must be at most " + MAX_SEARCH + " characters");
+        }
+        return queries.query(new ListGoals(caller.tenantId(), status, priority, autonomyLevel, search,
+                PageParams.of(page, size)), GoalPage.class).join();
+    }
+
+    @GetMapping("/{goalId}")
+    public ResponseEntity<GoalView> get(@PathVariable String goalId, @AuthenticationPrincipal Caller caller) {
+        GoalView goal = queries.query(new FindGoal(goalId, caller.tenantId()), GoalView.class).join();
+        if (goal == null) {
+            throw DomainException.notFound("Goal " + goalId + " not found");
+        }
+        return ResponseEntity.ok().eTag("\"" + goal.version() + "\"").body(goal);
+    }
+}

@@ -1,0 +1,36 @@
+package io.agentledger.kernel.goal;
+
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** Every event of the Goal aggregate. */
+public sealed interface GoalEvent permits GoalEvent.GoalCreated, GoalEvent.GoalUpdated, GoalEvent.GoalDeleted,
+        GoalEvent.GoalStarted {
+
+    String goalId();
+
+    String tenantId();
+
+    @Revision("1")
+    record GoalCreated(String goalId, String tenantId, String createdBy, String text, AutonomyLevel autonomyLevel,
+                       Map<String, Object> constraints, GoalStatus status, Priority priority, Instant dueDate,
+                       BigDecimal estimatedHours, Map<String, Object> metadata) implements GoalEvent {
+    }
+
+    /** Carries only what changed, each field's new value; null fields did not change. */
+    @Revision("1")
+    record GoalUpdated(String goalId, String tenantId, String updatedBy, GoalChanges changes) implements GoalEvent {
+    }
+
+    @Revision("1")
+    record GoalDeleted(String goalId, String tenantId, String deletedBy) implements GoalEvent {
+    }
+
+    @Revision("1")
+    record GoalStarted(String goalId, String tenantId, String startedBy, String runId, GoalStatus previousStatus)
+            implements GoalEvent {
+    }
+}

@@ -1,0 +1,23 @@
+package io.agentledger.kernel.id;
+
+public enum IdPrefix {
+    TENANT("tenant"),
+    USER("user"),
+    GOAL("goal"),
+    RUN("run"),
+    SESSION("sess"),
+    TOKEN("tok"),
+    API_KEY("key"),
+    INVITATION("inv"),
+    REQUEST("req");
+
+    private final String value;
+
+    IdPrefix(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,14 @@
+package io.agentledger.kernel.identity;
+
+public final class Permission {
+    public static final String READ_GOALS = "read:goals";
+    public static final String WRITE_GOALS = "write:goals";
+    public static final String READ_RUNS = "read:runs";
+    public static final String WRITE_RUNS = "write:runs";
+    public static final String READ_AUDIT = "read:audit";
+    public static final String MANAGE_USERS = "manage:users";
+    public static final String MANAGE_API_KEYS = "manage:api_keys";
+
+    private Permission() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.agentledger.kernel.identity;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+public enum Role {
+    @JsonProperty("admin")
+    ADMIN(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
+            Permission.READ_AUDIT, Permission.MANAGE_USERS, Permission.MANAGE_API_KEYS)),
+    @JsonProperty("user")
+    USER(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
+            Permission.MANAGE_API_KEYS)),
+    @JsonProperty("auditor")
+    AUDITOR(List.of(Permission.READ_GOALS, Permission.READ_RUNS, Permission.READ_AUDIT, Permission.MANAGE_API_KEYS));
+
+    private final List<String> permissions;
+
+    Role(List<String> permissions) {
+        this.permissions = permissions;
+    }
+
+    public List<String> permissions() {
+        return permissions;
+    }
+
+    public String wireName() {
+        return name().toLowerCase();
+    }
+}
