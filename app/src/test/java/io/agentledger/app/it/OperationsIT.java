@@ -1,0 +1,50 @@
+package io.agentledger.app.it;
+
+import io.agentledger.app.support.Api;
+import io.agentledger.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationsIT extends IntegrationTest {
+
+    @Test
+    void healthReportsDatabaseEventStoreAndEveryProcessor() {
+        Api.Response health = api.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isIn("healthy", "degraded");
+        assertThat(health.text("version")).isNotBlank();
+        assertThat(health.body().path("components").path("database").path("status").asText()).isEqualTo("up");
+        assertThat(health.body().path("components").path("event_store").path("status").asText()).isEqualTo("up");
+        assertThat(health.body().path("components").path("processors").path("items").findValuesAsText("name"))
+                .contains("goal-summary", "run-summary", "user-directory", "api-key-directory", "identity-lookup");
+    }
+
+    @Test
+    void livenessAndReadinessAnswerWithoutCredentials() {
+        assertThat(api.get("/health/live").status()).isEqualTo(200);
+        Api.Response ready = api.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.text("status")).isEqualTo("ready");
+    }
+
+    @Test
+    void theOpenApiDocumentAndSwaggerUiAreServed() {
+        Api.Response openapi = api.get("/openapi.json");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body().path("paths").has("/api/v1/goals")).isTrue();
+        assertThat(openapi.body().path("paths").has("/api/v1/auth/login")).isTrue();
+        Api.Response docs = api.get("/docs");
+        assertThat(docs.status()).isIn(200, 302);
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigins() {
+        Api.Response allowed = api.call("OPTIONS", "/api/v1/goals", null, "Origin", "https://app.example.com",
+                "Access-Control-Request-Method", "POST");
+        assertThat(allowed.header("Access-Control-Allow-Origin")).contains("https://app.example.com");
+        Api.Response refused = api.call("OPTIONS", "/api/v1/goals", null, "Origin", "https://evil.example.com",
+                "Access-Control-Request-Method", "POST");
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+}

@@ -1,0 +1,92 @@
+package io.agentledger.app.support;
+
+import io.agentledger.app.AgentLedgerApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every integration test runs against one Spring context (one embedded PostgreSQL) per test JVM:
+ * they all declare exactly these properties, so the context cache serves them the same context.
+ * Tests isolate themselves by registering users of their own (each user founds a tenant).
+ */
+@SpringBootTest(classes = AgentLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "agentledger.data-dir=target/it-data",
+                "agentledger.embedded-postgres.durable=false",
+                "agentledger.embedded-postgres.clean=true",
+                "agentledger.auth.bcrypt-strength=4",
+                "agentledger.auth.jwt-secret=integration-tests-secret-0123456789abcdef",
+                "agentledger.snapshot.threshold=5",
+                "agentledger.http.max-body-size=64KB",
+                "CORS_ORIGINS=https://app.example.com"
+        })
+public abstract class IntegrationTest {
+
+    protected static final String PASSWORD = "a long enough password";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    protected User register() {
+        String name = unique("u");
+        Api.Response response = api.post("/api/v1/auth/register", Map.of("email", name + "@example.com",
+                "username", name, "password", PASSWORD, "full_name", "User " + name));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return User.from(response, name);
+    }
+
+    protected static void eventually(BooleanSupplier condition) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
+    }
+
+    protected static void eventuallyAsserted(org.awaitility.core.ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion);
+    }
+
+    /** A registered user and their tokens, with the headers to act as them. */
+    public record User(String id, String tenantId, String username, String email, String accessToken,
+                       String refreshToken) {
+
+        static User from(Api.Response response, String username) {
+            return new User(response.body().path("user").path("id").asText(),
+                    response.body().path("user").path("tenant_id").asText(), username, username + "@example.com",
+                    response.text("access_token"), response.text("refresh_token"));
+        }
+
+        /** The headers to act as this user, followed by {@code more} name/value pairs. */
+        public String[] auth(String... more) {
+            String[] headers = new String[2 + more.length];
+            headers[0] = "Authorization";
+            headers[1] = "Bearer " + accessToken;
+            System.arraycopy(more, 0, headers, 2, more.length);
+            return headers;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.agentledger.command.identity;
+
+import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.identity.Role;
+import io.agentledger.kernel.user.UserCommands.ChangeUserPreferences;
+import io.agentledger.kernel.user.UserCommands.ChangeUserRole;
+import io.agentledger.kernel.user.UserCommands.DeactivateUser;
+import io.agentledger.kernel.user.UserCommands.RegisterUser;
+import io.agentledger.kernel.user.UserEvent.UserDeactivated;
+import io.agentledger.kernel.user.UserEvent.UserPreferencesChanged;
+import io.agentledger.kernel.user.UserEvent.UserRegistered;
+import io.agentledger.kernel.user.UserEvent.UserRoleChanged;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+class UserAggregateTest {
+
+    private static final UserRegistered BOB = new UserRegistered("user_bob", "tenant_1", "bob@example.com", "bob",
+            "Bob", Role.USER, null);
+
+    private AggregateTestFixture<UserAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(UserAggregate.class);
+    }
+
+    @Test
+    void registeringRecordsTheUserWithoutAnyPasswordMaterial() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser("user_bob", "tenant_1", "bob@example.com", "bob", "Bob", Role.USER, null))
+                .expectEvents(BOB);
+    }
+
+    @Test
+    void anAdminChangesAnotherUsersRole() {
+        fixture.given(BOB)
+                .when(new ChangeUserRole("user_bob", "tenant_1", Role.AUDITOR, "user_admin"))
+                .expectEvents(new UserRoleChanged("user_bob", "tenant_1", Role.USER, Role.AUDITOR, "user_admin"));
+    }
+
+    @Test
+    void settingTheSameRoleAgainRecordsNothing() {
+        fixture.given(BOB)
+                .when(new ChangeUserRole("user_bob", "tenant_1", Role.USER, "user_admin"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobodyChangesTheirOwnRole() {
+        fixture.given(BOB)
+                .when(new ChangeUserRole("user_bob", "tenant_1", Role.ADMIN, "user_bob"))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantsAdminCannotTouchTheUser() {
+        fixture.given(BOB)
+                .when(new DeactivateUser("user_bob", "tenant_2", "user_admin"))
+                .expectExceptionMessage("User user_bob not found")
+                .expectNoEvents();
+    }
+
+    @Test
+    void deactivationHappensOnce() {
+        fixture.given(BOB)
+                .when(new DeactivateUser("user_bob", "tenant_1", "user_admin"))
+                .expectEvents(new UserDeactivated("user_bob", "tenant_1", "user_admin"));
+        fixture.given(BOB, new UserDeactivated("user_bob", "tenant_1", "user_admin"))
+                .when(new DeactivateUser("user_bob", "tenant_1", "user_admin"))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void preferencesRecordTheChangedKeys() {
+        fixture.given(BOB)
+                .when(new ChangeUserPreferences("user_bob", "tenant_1", Map.of("theme", "dark")))
+                .expectEvents(new UserPreferencesChanged("user_bob", "tenant_1", Map.of("theme", "dark")));
+        fixture.given(BOB)
+                .when(new ChangeUserPreferences("user_bob", "tenant_1", Map.of()))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+}
