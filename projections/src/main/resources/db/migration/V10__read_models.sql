@@ -46,6 +46,7 @@ CREATE TABLE user_view (
     is_active   BOOLEAN      NOT NULL,
     is_verified BOOLEAN      NOT NULL DEFAULT false,
     last_login  TIMESTAMPTZ,
+    version     BIGINT       NOT NULL,
     created_at  TIMESTAMPTZ  NOT NULL,
     updated_at  TIMESTAMPTZ  NOT NULL
 );

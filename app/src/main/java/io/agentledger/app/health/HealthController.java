@@ -1,5 +1,6 @@
 package io.agentledger.app.health;
 
+import io.agentledger.axon.processing.ProcessorHealth;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /health}: the database, the event store and every event processor; {@code /health/live}:
@@ -27,13 +29,15 @@ public class HealthController {
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
+    private final ProcessorHealth processorHealth;
     private final String version;
     private final Instant startedAt = Instant.now();
 
     public HealthController(JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                            ObjectProvider<BuildProperties> build) {
+                            ProcessorHealth processorHealth, ObjectProvider<BuildProperties> build) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.processorHealth = processorHealth;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties == null ? "dev" : properties.getVersion();
     }
@@ -96,9 +100,11 @@ public class HealthController {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", entry.getKey());
             boolean running = entry.getValue().isRunning();
-            boolean error = entry.getValue().isError();
+            Optional<Instant> failingSince = processorHealth.failingSince(entry.getKey());
+            boolean error = entry.getValue().isError() || failingSince.isPresent();
             item.put("running", running);
             item.put("error", error);
+            failingSince.ifPresent(since -> item.put("failing_since", since.toString()));
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
                 item.put("caught_up", !status.isEmpty() && status.values().stream()

@@ -28,6 +28,15 @@ class EventStoreIT extends IntegrationTest {
     }
 
     @Test
+    void eventsOfARegistrationNameTheNewUserAsTheActor() {
+        User user = register();
+        List<String> metadata = jdbc.queryForList("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier IN (?, ?)", String.class, user.id(), user.tenantId());
+        assertThat(metadata).hasSize(2).allSatisfy(meta -> assertThat(meta)
+                .contains("\"user_id\":\"" + user.id() + "\"", "\"tenant_id\":\"" + user.tenantId() + "\""));
+    }
+
+    @Test
     void noSecretEverReachesTheEventStoreOrAReadModel() {
         String name = unique("sec");
         String password = "Marker-Password-" + name;

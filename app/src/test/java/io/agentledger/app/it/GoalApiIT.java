@@ -5,9 +5,15 @@ import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +127,37 @@ class GoalApiIT extends IntegrationTest {
                 user.auth());
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.text("text")).isEqualTo("Second text");
+    }
+
+    @Test
+    void concurrentUpdatesOfTheSameVersionLetExactlyOneWin() throws Exception {
+        User user = register();
+        String id = createGoal(user, "Contended", "low", "L1");
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String text = "writer " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api.put("/api/v1/goals/" + id, Map.of("text", text), user.auth("If-Match", "\"0\""))
+                            .status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(2L);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.agentledger.command.identity;
 
 import io.agentledger.command.web.MessageResponse;
+import io.agentledger.command.web.ReadModelAwait;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.id.IdPrefix;
@@ -10,6 +11,7 @@ import io.agentledger.kernel.identity.Role;
 import io.agentledger.kernel.invitation.InvitationCommands.InviteUser;
 import io.agentledger.kernel.user.UserCommands.ChangeUserRole;
 import io.agentledger.kernel.user.UserCommands.DeactivateUser;
+import io.agentledger.kernel.user.UserQueries.FindUserVersion;
 import io.agentledger.command.identity.auth.AuthProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -43,15 +45,18 @@ public class UserAdminController {
     private final CredentialVault vault;
     private final TransactionTemplate transaction;
     private final AuthProperties properties;
+    private final ReadModelAwait readModel;
     private final Clock clock;
 
     public UserAdminController(CommandGateway commands, IdentityLookup lookup, CredentialVault vault,
-                               TransactionTemplate transaction, AuthProperties properties, Clock clock) {
+                               TransactionTemplate transaction, AuthProperties properties,
+                               ReadModelAwait readModel, Clock clock) {
         this.commands = commands;
         this.lookup = lookup;
         this.vault = vault;
         this.transaction = transaction;
         this.properties = properties;
+        this.readModel = readModel;
         this.clock = clock;
     }
 
@@ -75,13 +80,16 @@ public class UserAdminController {
     @PutMapping("/{userId}/role")
     public MessageResponse changeRole(@PathVariable String userId, @Valid @RequestBody RoleRequest body,
                                       @AuthenticationPrincipal Caller caller) {
-        commands.sendAndWait(new ChangeUserRole(userId, caller.tenantId(), body.role(), caller.userId()));
+        long version = commands.sendAndWait(new ChangeUserRole(userId, caller.tenantId(), body.role(),
+                caller.userId()));
+        readModel.awaitVersion(new FindUserVersion(userId), version);
         return new MessageResponse("Role changed to " + body.role().wireName());
     }
 
     @PostMapping("/{userId}/deactivate")
     public MessageResponse deactivate(@PathVariable String userId, @AuthenticationPrincipal Caller caller) {
-        commands.sendAndWait(new DeactivateUser(userId, caller.tenantId(), caller.userId()));
+        long version = commands.sendAndWait(new DeactivateUser(userId, caller.tenantId(), caller.userId()));
+        readModel.awaitVersion(new FindUserVersion(userId), version);
         return new MessageResponse("User deactivated");
     }
 

@@ -17,7 +17,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+/** Role, deactivation and preference changes answer the new version, so callers can wait until it is visible. */
 @Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class UserAggregate {
 
@@ -37,7 +39,7 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public void handle(ChangeUserRole command) {
+    public long handle(ChangeUserRole command) {
         requireTenant(command.tenantId());
         if (userId.equals(command.changedBy())) {
             throw DomainException.conflict("You cannot change your own role");
@@ -45,14 +47,14 @@ public class UserAggregate {
         if (!active) {
             throw DomainException.conflict("User " + userId + " is deactivated");
         }
-        if (role == command.role()) {
-            return;
+        if (role != command.role()) {
+            apply(new UserRoleChanged(userId, tenantId, role, command.role(), command.changedBy()));
         }
-        apply(new UserRoleChanged(userId, tenantId, role, command.role(), command.changedBy()));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(DeactivateUser command) {
+    public long handle(DeactivateUser command) {
         requireTenant(command.tenantId());
         if (userId.equals(command.deactivatedBy())) {
             throw DomainException.conflict("You cannot deactivate yourself");
@@ -61,15 +63,17 @@ public class UserAggregate {
             throw DomainException.conflict("User " + userId + " is already deactivated");
         }
         apply(new UserDeactivated(userId, tenantId, command.deactivatedBy()));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(ChangeUserPreferences command) {
+    public long handle(ChangeUserPreferences command) {
         requireTenant(command.tenantId());
         if (command.preferences().isEmpty()) {
             throw DomainException.invalid("No preference to change");
         }
         apply(new UserPreferencesChanged(userId, tenantId, command.preferences()));
+        return getVersion();
     }
 
     private void requireTenant(String callerTenant) {

@@ -39,7 +39,8 @@ class UserAggregateTest {
     void anAdminChangesAnotherUsersRole() {
         fixture.given(BOB)
                 .when(new ChangeUserRole("user_bob", "tenant_1", Role.AUDITOR, "user_admin"))
-                .expectEvents(new UserRoleChanged("user_bob", "tenant_1", Role.USER, Role.AUDITOR, "user_admin"));
+                .expectEvents(new UserRoleChanged("user_bob", "tenant_1", Role.USER, Role.AUDITOR, "user_admin"))
+                .expectResultMessagePayload(1L);
     }
 
     @Test
@@ -47,7 +48,8 @@ class UserAggregateTest {
         fixture.given(BOB)
                 .when(new ChangeUserRole("user_bob", "tenant_1", Role.USER, "user_admin"))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
     }
 
     @Test

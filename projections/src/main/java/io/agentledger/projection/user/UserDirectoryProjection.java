@@ -5,10 +5,13 @@ import io.agentledger.kernel.user.UserEvent.UserDeactivated;
 import io.agentledger.kernel.user.UserEvent.UserPreferencesChanged;
 import io.agentledger.kernel.user.UserEvent.UserRegistered;
 import io.agentledger.kernel.user.UserEvent.UserRoleChanged;
+import io.agentledger.kernel.user.UserQueries.FindUserVersion;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,29 +23,35 @@ public class UserDirectoryProjection {
     public static final String GROUP = "user-directory";
 
     private final UserViewRepository users;
+    private final QueryUpdateEmitter emitter;
 
-    public UserDirectoryProjection(UserViewRepository users) {
+    public UserDirectoryProjection(UserViewRepository users, QueryUpdateEmitter emitter) {
         this.users = users;
+        this.emitter = emitter;
     }
 
     @EventHandler
-    void on(UserRegistered event, @Timestamp Instant at) {
-        users.insert(event, at);
+    void on(UserRegistered event, @SequenceNumber long version, @Timestamp Instant at) {
+        users.insert(event, version, at);
+        announce(event.userId(), version);
     }
 
     @EventHandler
-    void on(UserRoleChanged event, @Timestamp Instant at) {
-        users.setRole(event.userId(), event.role(), at);
+    void on(UserRoleChanged event, @SequenceNumber long version, @Timestamp Instant at) {
+        users.setRole(event.userId(), event.role(), version, at);
+        announce(event.userId(), version);
     }
 
     @EventHandler
-    void on(UserDeactivated event, @Timestamp Instant at) {
-        users.deactivate(event.userId(), at);
+    void on(UserDeactivated event, @SequenceNumber long version, @Timestamp Instant at) {
+        users.deactivate(event.userId(), version, at);
+        announce(event.userId(), version);
     }
 
     @EventHandler
-    void on(UserPreferencesChanged event, @Timestamp Instant at) {
-        users.mergeSettings(event.userId(), event.preferences(), at);
+    void on(UserPreferencesChanged event, @SequenceNumber long version, @Timestamp Instant at) {
+        users.mergeSettings(event.userId(), event.preferences(), version, at);
+        announce(event.userId(), version);
     }
 
     @EventHandler
@@ -53,5 +62,9 @@ public class UserDirectoryProjection {
     @ResetHandler
     void reset() {
         users.deleteAll();
+    }
+
+    private void announce(String userId, long version) {
+        emitter.emit(FindUserVersion.class, query -> query.userId().equals(userId), version);
     }
 }

@@ -33,25 +33,31 @@ public class UserViewRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UserRegistered event, Instant at) {
-        jdbc.update("INSERT INTO user_view (id, tenant_id, email, username, full_name, role, is_active, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, true, ?, ?)", event.userId(), event.tenantId(),
-                event.email(), event.username(), event.fullName(), event.role().name(), Sql.timestamp(at),
-                Sql.timestamp(at));
+    void insert(UserRegistered event, long version, Instant at) {
+        jdbc.update("INSERT INTO user_view (id, tenant_id, email, username, full_name, role, is_active, version, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, true, ?, ?, ?)", event.userId(),
+                event.tenantId(), event.email(), event.username(), event.fullName(), event.role().name(), version,
+                Sql.timestamp(at), Sql.timestamp(at));
     }
 
-    void setRole(String userId, Role role, Instant at) {
-        jdbc.update("UPDATE user_view SET role = ?, updated_at = ? WHERE id = ?", role.name(), Sql.timestamp(at),
-                userId);
+    void setRole(String userId, Role role, long version, Instant at) {
+        jdbc.update("UPDATE user_view SET role = ?, version = ?, updated_at = ? WHERE id = ?", role.name(), version,
+                Sql.timestamp(at), userId);
     }
 
-    void deactivate(String userId, Instant at) {
-        jdbc.update("UPDATE user_view SET is_active = false, updated_at = ? WHERE id = ?", Sql.timestamp(at), userId);
+    void deactivate(String userId, long version, Instant at) {
+        jdbc.update("UPDATE user_view SET is_active = false, version = ?, updated_at = ? WHERE id = ?", version,
+                Sql.timestamp(at), userId);
     }
 
-    void mergeSettings(String userId, Map<String, Object> changed, Instant at) {
-        jdbc.update("UPDATE user_view SET settings = settings || CAST(? AS jsonb), updated_at = ? WHERE id = ?",
-                Json.write(changed), Sql.timestamp(at), userId);
+    void mergeSettings(String userId, Map<String, Object> changed, long version, Instant at) {
+        jdbc.update("UPDATE user_view SET settings = settings || CAST(? AS jsonb), version = ?, updated_at = ? "
+                + "WHERE id = ?", Json.write(changed), version, Sql.timestamp(at), userId);
+    }
+
+    public long version(String userId) {
+        return jdbc.queryForList("SELECT version FROM user_view WHERE id = ?", Long.class, userId).stream()
+                .findFirst().orElse(-1L);
     }
 
     void recordLogin(String userId, Instant at) {

@@ -2,6 +2,7 @@ package io.agentledger.query.user;
 
 import io.agentledger.kernel.user.UserPage;
 import io.agentledger.kernel.user.UserQueries.FindUser;
+import io.agentledger.kernel.user.UserQueries.FindUserVersion;
 import io.agentledger.kernel.user.UserQueries.ListUsers;
 import io.agentledger.kernel.user.UserView;
 import io.agentledger.projection.user.UserViewRepository;
@@ -20,6 +21,11 @@ public class UserQueryHandler {
     @QueryHandler
     public UserView handle(FindUser query) {
         return users.find(query.userId(), query.tenantId()).orElse(null);
+    }
+
+    @QueryHandler
+    public Long handle(FindUserVersion query) {
+        return users.version(query.userId());
     }
 
     @QueryHandler

@@ -11,6 +11,10 @@ public final class UserQueries {
     public record FindUser(String userId, String tenantId) {
     }
 
+    /** The version of the user the read model has reached, -1 when it has none yet. */
+    public record FindUserVersion(String userId) {
+    }
+
     public record ListUsers(String tenantId, PageSpec pageSpec) {
     }
 }

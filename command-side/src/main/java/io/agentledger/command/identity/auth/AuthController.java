@@ -7,8 +7,10 @@ import io.agentledger.command.identity.auth.AuthRequests.RegisterRequest;
 import io.agentledger.command.identity.auth.AuthResponses.RefreshResponse;
 import io.agentledger.command.identity.auth.AuthResponses.TokenResponse;
 import io.agentledger.command.web.MessageResponse;
+import io.agentledger.command.web.ReadModelAwait;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.user.UserCommands.ChangeUserPreferences;
+import io.agentledger.kernel.user.UserQueries.FindUserVersion;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -29,10 +31,12 @@ public class AuthController {
 
     private final AuthService auth;
     private final CommandGateway commands;
+    private final ReadModelAwait readModel;
 
-    public AuthController(AuthService auth, CommandGateway commands) {
+    public AuthController(AuthService auth, CommandGateway commands, ReadModelAwait readModel) {
         this.auth = auth;
         this.commands = commands;
+        this.readModel = readModel;
     }
 
     @PostMapping("/register")
@@ -68,7 +72,8 @@ public class AuthController {
         putIfSet(changed, "autonomy_level", body.autonomyLevel() == null ? null : body.autonomyLevel().name());
         putIfSet(changed, "voice_enabled", body.voiceEnabled());
         putIfSet(changed, "default_voice_language", body.defaultVoiceLanguage());
-        commands.sendAndWait(new ChangeUserPreferences(caller.userId(), caller.tenantId(), changed));
+        long version = commands.sendAndWait(new ChangeUserPreferences(caller.userId(), caller.tenantId(), changed));
+        readModel.awaitVersion(new FindUserVersion(caller.userId()), version);
         return Map.of("message", "Preferences updated", "changed", changed);
     }
 

@@ -6,6 +6,7 @@ import io.agentledger.command.identity.IdentityLookup.UserEntry;
 import io.agentledger.command.identity.InvitationAggregate.InvitationTerms;
 import io.agentledger.command.identity.SecretTokens;
 import io.agentledger.command.identity.auth.TokenCodec.TokenClaims;
+import io.agentledger.command.web.ReadModelAwait;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.id.IdPrefix;
@@ -19,6 +20,9 @@ import io.agentledger.kernel.session.SessionCommands.RefreshSession;
 import io.agentledger.kernel.session.SessionCommands.StartSession;
 import io.agentledger.kernel.tenant.TenantCommands.CreateTenant;
 import io.agentledger.kernel.user.UserCommands.RegisterUser;
+import io.agentledger.kernel.user.UserQueries.FindUserVersion;
+import io.agentledger.axon.metadata.AuditMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -27,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,11 +52,13 @@ public class AuthService {
     private final AuthProperties properties;
     private final BCryptPasswordEncoder passwords;
     private final TransactionTemplate transaction;
+    private final ReadModelAwait readModel;
     private final Clock clock;
     private final String dummyDigest;
 
     public AuthService(CommandGateway commands, EventGateway events, IdentityLookup lookup, CredentialVault vault,
-                       TokenCodec tokens, AuthProperties properties, TransactionTemplate transaction, Clock clock) {
+                       TokenCodec tokens, AuthProperties properties, TransactionTemplate transaction,
+                       ReadModelAwait readModel, Clock clock) {
         this.commands = commands;
         this.events = events;
         this.lookup = lookup;
@@ -59,6 +67,7 @@ public class AuthService {
         this.properties = properties;
         this.passwords = new BCryptPasswordEncoder(properties.bcryptStrength());
         this.transaction = transaction;
+        this.readModel = readModel;
         this.clock = clock;
         this.dummyDigest = passwords.encode(SecretTokens.random(16));
     }
@@ -71,7 +80,7 @@ public class AuthService {
             throw new DomainException(ErrorCode.DUPLICATE, "This username is taken");
         }
         String digest = passwords.encode(registration.password());
-        return transaction.execute(status -> {
+        IssuedTokens issued = transaction.execute(status -> {
             String userId = Ids.newId(IdPrefix.USER, clock);
             String tenantId;
             Role role;
@@ -79,21 +88,23 @@ public class AuthService {
             if (registration.invitationToken() == null) {
                 tenantId = Ids.newId(IdPrefix.TENANT, clock);
                 role = Role.ADMIN;
-                commands.sendAndWait(new CreateTenant(tenantId, registration.username(), userId));
+                sendAs(userId, tenantId, new CreateTenant(tenantId, registration.username(), userId));
             } else {
                 invitationId = redeemableInvitation(registration.invitationToken());
-                InvitationTerms terms = commands.sendAndWait(
+                InvitationTerms terms = sendAs(userId, null,
                         new AcceptInvitation(invitationId, userId, registration.email(), clock.instant()));
                 tenantId = terms.tenantId();
                 role = terms.role();
             }
-            commands.sendAndWait(new RegisterUser(userId, tenantId, registration.email(), registration.username(),
+            sendAs(userId, tenantId, new RegisterUser(userId, tenantId, registration.email(), registration.username(),
                     registration.fullName(), role, invitationId));
             vault.store(userId, CredentialVault.Kind.PASSWORD, digest);
             UserEntry user = new UserEntry(userId, tenantId, registration.email(), registration.username(),
                     registration.fullName(), role, true);
             return startSession(user, "registration");
         });
+        readModel.awaitVersion(new FindUserVersion(issued.user().userId()), 0);
+        return issued;
     }
 
     public IssuedTokens login(String identifier, String password) {
@@ -121,7 +132,7 @@ public class AuthService {
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "Invalid or expired refresh token"));
         String newTokenId = Ids.newId(IdPrefix.TOKEN, clock);
         Instant refreshExpiry = clock.instant().plus(properties.refreshTokenTtl());
-        RefreshOutcome outcome = commands.sendAndWait(
+        RefreshOutcome outcome = sendAs(user.userId(), user.tenantId(),
                 new RefreshSession(claims.sessionId(), claims.tokenId(), newTokenId, refreshExpiry));
         return switch (outcome) {
             case ROTATED -> issue(user, claims.sessionId(), newTokenId, refreshExpiry);
@@ -147,9 +158,19 @@ public class AuthService {
         String sessionId = Ids.newId(IdPrefix.SESSION, clock);
         String tokenId = Ids.newId(IdPrefix.TOKEN, clock);
         Instant refreshExpiry = clock.instant().plus(properties.refreshTokenTtl());
-        commands.sendAndWait(new StartSession(sessionId, user.userId(), user.tenantId(), tokenId, refreshExpiry,
-                method));
+        sendAs(user.userId(), user.tenantId(),
+                new StartSession(sessionId, user.userId(), user.tenantId(), tokenId, refreshExpiry, method));
         return issue(user, sessionId, tokenId, refreshExpiry);
+    }
+
+    /** Names the acting user in the metadata: these requests come in before anyone is authenticated. */
+    private <R> R sendAs(String userId, String tenantId, Object command) {
+        Map<String, String> actor = new HashMap<>();
+        actor.put(AuditMetadata.USER_ID, userId);
+        if (tenantId != null) {
+            actor.put(AuditMetadata.TENANT_ID, tenantId);
+        }
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
     }
 
     private IssuedTokens issue(UserEntry user, String sessionId, String refreshTokenId, Instant refreshExpiry) {
