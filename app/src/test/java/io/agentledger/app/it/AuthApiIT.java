@@ -39,6 +39,28 @@ class AuthApiIT extends IntegrationTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedNotTruncated() {
+        String name = unique("long");
+        Api.Response response = api.post("/api/v1/auth/register", Map.of("email", name + "@example.com",
+                "username", name, "password", "é".repeat(40), "full_name", "Long Password"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("password");
+        assertThat(response.body().path("errors").get(0).path("message").asText()).contains("72 bytes");
+    }
+
+    @Test
+    void aLoginPasswordBeyondWhatBcryptComparesNeverMatches() {
+        String name = unique("edge");
+        String password = "p".repeat(72);
+        assertThat(api.post("/api/v1/auth/register", Map.of("email", name + "@example.com", "username", name,
+                "password", password, "full_name", "Edge")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/auth/login", Map.of("username", name, "password", password)).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/login", Map.of("username", name, "password", password + "suffix"))
+                .status()).isEqualTo(422);
+    }
+
+    @Test
     void aDuplicateEmailOrUsernameIsAConflictInAnyCase() {
         User taken = register();
         Api.Response sameEmail = api.post("/api/v1/auth/register", Map.of("email", taken.email().toUpperCase(),

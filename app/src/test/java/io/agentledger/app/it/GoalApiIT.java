@@ -169,10 +169,8 @@ class GoalApiIT extends IntegrationTest {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.text("message")).isEqualTo("Goal deleted successfully");
 
-        assertThat(api.get("/api/v1/goals/" + id, user.auth()).status()).isEqualTo(404);
+        assertThat(statusesOfEveryGoalRoute(id, user)).containsOnly(404);
         assertThat(ids(list(user, ""))).doesNotContain(id);
-        assertThat(api.put("/api/v1/goals/" + id, Map.of("text", "again"), user.auth()).status()).isEqualTo(404);
-        assertThat(api.delete("/api/v1/goals/" + id, user.auth()).status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, id)).isEqualTo(2L);
     }
@@ -204,11 +202,7 @@ class GoalApiIT extends IntegrationTest {
         String id = createGoal(owner, "Private plans", "high", "L2");
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
 
-        assertThat(api.get("/api/v1/goals/" + id, stranger.auth()).status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/goals/" + id, Map.of("text", "mine now"), stranger.auth()).status())
-                .isEqualTo(404);
-        assertThat(api.delete("/api/v1/goals/" + id, stranger.auth()).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/goals/" + id + "/start", null, stranger.auth()).status()).isEqualTo(404);
+        assertThat(statusesOfEveryGoalRoute(id, stranger)).containsOnly(404);
         assertThat(ids(list(stranger, ""))).doesNotContain(id);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
         assertThat(api.get("/api/v1/goals/" + id, owner.auth()).text("text")).isEqualTo("Private plans");
@@ -217,9 +211,15 @@ class GoalApiIT extends IntegrationTest {
     @Test
     void anUnknownGoalIsNotFound() {
         User user = register();
-        assertThat(api.get("/api/v1/goals/goal_nope", user.auth()).status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/goals/goal_nope", Map.of("text", "x"), user.auth()).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/goals/goal_nope/start", null, user.auth()).status()).isEqualTo(404);
+        assertThat(statusesOfEveryGoalRoute("goal_nope", user)).containsOnly(404);
+    }
+
+    /** The statuses of GET, PUT, start and DELETE on one goal. */
+    private List<Integer> statusesOfEveryGoalRoute(String id, User user) {
+        return List.of(api.get("/api/v1/goals/" + id, user.auth()).status(),
+                api.put("/api/v1/goals/" + id, Map.of("text", "taken over"), user.auth()).status(),
+                api.post("/api/v1/goals/" + id + "/start", null, user.auth()).status(),
+                api.delete("/api/v1/goals/" + id, user.auth()).status());
     }
 
     private JsonNode list(User user, String query) {

@@ -34,8 +34,16 @@ class OperationsIT extends IntegrationTest {
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body().path("paths").has("/api/v1/goals")).isTrue();
         assertThat(openapi.body().path("paths").has("/api/v1/auth/login")).isTrue();
+        assertThat(openapi.body().path("components").path("security_schemes").size()
+                + openapi.body().path("components").path("securitySchemes").size()).isEqualTo(2);
+
         Api.Response docs = api.get("/docs");
-        assertThat(docs.status()).isIn(200, 302);
+        assertThat(docs.status()).isEqualTo(302);
+        String ui = java.net.URI.create(docs.header("Location").orElseThrow()).getPath();
+        Api.Response page = api.get(ui);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.rawBody()).contains("<title>Swagger UI</title>");
+        assertThat(api.get("/openapi.json/swagger-config").text("url")).isEqualTo("/openapi.json");
     }
 
     @Test

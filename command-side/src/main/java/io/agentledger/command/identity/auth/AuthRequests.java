@@ -1,5 +1,6 @@
 package io.agentledger.command.identity.auth;
 
+import io.agentledger.command.web.MaxUtf8Bytes;
 import io.agentledger.kernel.goal.AutonomyLevel;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -11,6 +12,8 @@ import java.util.Map;
 
 public final class AuthRequests {
 
+    /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     public static final String USERNAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$";
 
     private AuthRequests() {
@@ -21,14 +24,15 @@ public final class AuthRequests {
             @NotBlank @Pattern(regexp = USERNAME_PATTERN,
                     message = "must be 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit")
             String username,
-            @NotBlank @Size(min = 12, max = 128, message = "must be between 12 and 128 characters") String password,
+            @NotBlank @Size(min = 12, message = "must be at least 12 characters")
+            @MaxUtf8Bytes(AuthRequests.MAX_PASSWORD_BYTES) String password,
             @NotBlank @Size(max = 200) String fullName,
             @Size(max = 200) String invitationToken) {
     }
 
     /** Log in by {@code email} or by {@code username}. */
     public record LoginRequest(@Size(max = 320) String email, @Size(max = 64) String username,
-                               @NotBlank @Size(max = 128) String password) {
+                               @NotBlank @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password) {
 
         @AssertTrue(message = "give either email or username")
         public boolean isEmail() {
