@@ -57,6 +57,12 @@ public class ApiExceptionHandler {
         return respond(ErrorCode.VALIDATION_ERROR, summary(errors), errors, request);
     }
 
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Problem> invalidField(InvalidFieldException e, HttpServletRequest request) {
+        return respond(ErrorCode.VALIDATION_ERROR, e.field() + " " + e.getMessage(),
+                List.of(new FieldError(e.field(), e.getMessage())), request);
+    }
+
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<FieldError> errors = e.getParameterValidationResults().stream()

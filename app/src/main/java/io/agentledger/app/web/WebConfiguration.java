@@ -31,6 +31,14 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    public FilterRegistrationBean<NulQueryParameterGuard> nulQueryParameterGuard(ProblemWriter problems) {
+        FilterRegistrationBean<NulQueryParameterGuard> registration =
+                new FilterRegistrationBean<>(new NulQueryParameterGuard(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /** Query parameters name enum values as the JSON does ({@code status=draft}), in any case. */
     @Override
     public void addFormatters(FormatterRegistry registry) {

@@ -122,6 +122,22 @@ class ErrorResponsesIT extends IntegrationTest {
     }
 
     @Test
+    void nulCharactersAreRefusedBeforeTheyCanReachAnEvent() {
+        User user = register();
+        Api.Response inText = api.post("/api/v1/goals", "{\"text\": \"a\\u0000b\"}", user.auth());
+        assertProblem(inText, 422, "VALIDATION_ERROR");
+        assertThat(inText.body().path("errors").get(0).path("field").asText()).isEqualTo("text");
+
+        Api.Response nested = api.post("/api/v1/goals",
+                "{\"text\": \"ok\", \"metadata\": {\"tags\": [\"x\", \"y\\u0000\"]}}", user.auth());
+        assertProblem(nested, 422, "VALIDATION_ERROR");
+        assertThat(nested.body().path("errors").get(0).path("field").asText()).isEqualTo("metadata.tags[1]");
+
+        assertProblem(api.get("/api/v1/goals?search=a%00b", user.auth()), 422, "VALIDATION_ERROR");
+        assertThat(countGoals(user)).isZero();
+    }
+
+    @Test
     void aClientRequestIdIsKeptAndEchoed() {
         Api.Response response = api.get("/api/v1/goals", "X-Request-Id", "client-req-42");
         assertThat(response.header("X-Request-Id")).contains("client-req-42");
