@@ -1,21 +1,103 @@
 package io.agentledger.command.run;
 
 import io.agentledger.command.identity.TenantAggregate;
+import io.agentledger.kernel.run.RunCommands.CancelRun;
 import io.agentledger.kernel.run.RunCommands.CreateRun;
+import io.agentledger.kernel.run.RunCommands.PauseRun;
+import io.agentledger.kernel.run.RunCommands.ResumeRun;
+import io.agentledger.kernel.run.RunEvent.RunCancelled;
+import io.agentledger.kernel.run.RunEvent.RunCompleted;
 import io.agentledger.kernel.run.RunEvent.RunCreated;
+import io.agentledger.kernel.run.RunEvent.RunPaused;
+import io.agentledger.kernel.run.RunEvent.RunResumed;
+import io.agentledger.kernel.run.RunEvent.RunStarted;
 import io.agentledger.kernel.run.RunStatus;
 import io.agentledger.kernel.tenant.TenantCommands.CreateTenant;
 import io.agentledger.kernel.tenant.TenantEvent.TenantCreated;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RunAggregateTest {
 
+    private static final RunCreated CREATED =
+            new RunCreated("run_1", "goal_1", "tenant_1", "user_1", "1.0.0", RunStatus.PENDING);
+    private static final RunStarted STARTED = new RunStarted("run_1", "tenant_1", "goal_1");
+
+    private AggregateTestFixture<RunAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(RunAggregate.class);
+    }
+
     @Test
     void aNewRunIsPending() {
-        new AggregateTestFixture<>(RunAggregate.class).givenNoPriorActivity()
+        fixture.givenNoPriorActivity()
                 .when(new CreateRun("run_1", "goal_1", "tenant_1", "user_1", "1.0.0"))
-                .expectEvents(new RunCreated("run_1", "goal_1", "tenant_1", "user_1", "1.0.0", RunStatus.PENDING));
+                .expectEvents(CREATED);
+    }
+
+    @Test
+    void aRunningRunIsPausedAndResumedByAUser() {
+        fixture.given(CREATED, STARTED)
+                .when(new PauseRun("run_1", "tenant_1", "user_2"))
+                .expectEvents(new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_BY_USER, null, "user_2"))
+                .expectResultMessagePayload(2L);
+        fixture.given(CREATED, STARTED, new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_BY_USER, null, "u"))
+                .when(new ResumeRun("run_1", "tenant_1", "user_2"))
+                .expectEvents(new RunResumed("run_1", "tenant_1", "user_2", RunStatus.RUNNING));
+    }
+
+    @Test
+    void aRunPausedBeforeItStartedResumesToPending() {
+        fixture.given(CREATED, new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_BY_USER, null, "u"))
+                .when(new ResumeRun("run_1", "tenant_1", "user_2"))
+                .expectEvents(new RunResumed("run_1", "tenant_1", "user_2", RunStatus.PENDING));
+    }
+
+    @Test
+    void aPausedRunCannotBePausedAgainAndTheRefusalNamesTheState() {
+        fixture.given(CREATED, STARTED, new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_BY_USER, null, "u"))
+                .when(new PauseRun("run_1", "tenant_1", "user_2"))
+                .expectExceptionMessage("Run run_1 is paused and cannot be paused (current status: paused)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAPausedRunResumes() {
+        fixture.given(CREATED, STARTED)
+                .when(new ResumeRun("run_1", "tenant_1", "user_2"))
+                .expectExceptionMessage("Run run_1 is running and cannot be resumed (current status: running)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRunWaitingForApprovalIsNotResumedByHand() {
+        fixture.given(CREATED, STARTED,
+                        new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_FOR_APPROVAL, "executor", null))
+                .when(new ResumeRun("run_1", "tenant_1", "user_2"))
+                .expectException(io.agentledger.kernel.error.DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingStopsAnUnfinishedRunOnly() {
+        fixture.given(CREATED, STARTED)
+                .when(new CancelRun("run_1", "tenant_1", "user_2"))
+                .expectEvents(new RunCancelled("run_1", "tenant_1", "goal_1", "user_2"));
+        fixture.given(CREATED, STARTED, new RunCompleted("run_1", "tenant_1", "goal_1", "done"))
+                .when(new CancelRun("run_1", "tenant_1", "user_2"))
+                .expectExceptionMessage("Run run_1 is completed and cannot be cancelled (current status: completed)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantCannotTouchTheRun() {
+        fixture.given(CREATED, STARTED)
+                .when(new CancelRun("run_1", "tenant_2", "user_9"))
+                .expectExceptionMessage("Run run_1 not found")
+                .expectNoEvents();
     }
 
     @Test

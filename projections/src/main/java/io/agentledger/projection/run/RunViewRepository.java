@@ -1,17 +1,47 @@
 package io.agentledger.projection.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.agentledger.kernel.goal.RunSummary;
+import io.agentledger.kernel.page.PageSpec;
+import io.agentledger.kernel.run.RunEvent.CostRecorded;
 import io.agentledger.kernel.run.RunEvent.RunCreated;
+import io.agentledger.kernel.run.RunPage;
+import io.agentledger.kernel.run.RunQueries.ListRuns;
 import io.agentledger.kernel.run.RunStatus;
+import io.agentledger.kernel.run.RunView;
+import io.agentledger.kernel.run.RunView.Checkpoint;
+import io.agentledger.kernel.run.RunView.Metrics;
+import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+/** The run_view table: written by {@link RunSummaryProjection}, read by run and goal queries. */
 @Repository
 public class RunViewRepository {
+
+    private static final TypeReference<Map<String, Checkpoint>> CHECKPOINTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> ARTIFACTS = new TypeReference<>() {
+    };
+
+    private static final RowMapper<RunView> ROW = (rs, i) -> new RunView(rs.getString("id"),
+            rs.getString("tenant_id"), rs.getString("goal_id"), rs.getString("created_by"),
+            rs.getString("graph_version"), RunStatus.valueOf(rs.getString("status")), rs.getString("current_node"),
+            Json.read(rs.getString("checkpoints"), CHECKPOINTS), Json.read(rs.getString("artifacts"), ARTIFACTS),
+            rs.getBigDecimal("cost"), new Metrics(rs.getLong("tokens_used"), rs.getLong("api_calls"),
+            BigDecimal.valueOf(rs.getLong("execution_ms"), 3)), rs.getString("error_message"), rs.getLong("version"),
+            Sql.instant(rs, "started_at"), Sql.instant(rs, "completed_at"), Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "updated_at"), null, List.of());
 
     private final JdbcTemplate jdbc;
 
@@ -19,15 +49,87 @@ public class RunViewRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(RunCreated event, Instant at) {
-        jdbc.update("INSERT INTO run_view (id, tenant_id, goal_id, created_by, graph_version, status, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.runId(), event.tenantId(),
-                event.goalId(), event.createdBy(), event.graphVersion(), event.status().name(), Sql.timestamp(at),
-                Sql.timestamp(at));
+    void insert(RunCreated event, long version, Instant at) {
+        jdbc.update("INSERT INTO run_view (id, tenant_id, goal_id, created_by, graph_version, status, version, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", event.runId(),
+                event.tenantId(), event.goalId(), event.createdBy(), event.graphVersion(), event.status().name(),
+                version, Sql.timestamp(at), Sql.timestamp(at));
+    }
+
+    void setStatus(String runId, RunStatus status, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET status = ?, version = ?, updated_at = ? WHERE id = ?", status.name(), version,
+                Sql.timestamp(at), runId);
+    }
+
+    void started(String runId, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET status = ?, started_at = ?, version = ?, updated_at = ? WHERE id = ?",
+                RunStatus.RUNNING.name(), Sql.timestamp(at), version, Sql.timestamp(at), runId);
+    }
+
+    void finished(String runId, RunStatus status, String errorMessage, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET status = ?, error_message = ?, completed_at = ?, current_node = NULL, "
+                        + "version = ?, updated_at = ? WHERE id = ?", status.name(), errorMessage, Sql.timestamp(at),
+                version, Sql.timestamp(at), runId);
+    }
+
+    /** Merges {@code fields} into the checkpoint of {@code node}, and makes it the current node. */
+    void checkpoint(String runId, String node, Map<String, Object> fields, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, ARRAY[?], "
+                        + "COALESCE(checkpoints -> ?, '{}'::jsonb) || CAST(? AS jsonb)), current_node = ?, version = ?, "
+                        + "updated_at = ? WHERE id = ?", node, node, Json.write(fields), node, version,
+                Sql.timestamp(at), runId);
+    }
+
+    void artifact(String runId, String name, String value, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET artifacts = artifacts || jsonb_build_object(CAST(? AS text), CAST(? AS text)), "
+                + "version = ?, updated_at = ? WHERE id = ?", name, value, version, Sql.timestamp(at), runId);
+    }
+
+    void cost(CostRecorded event, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET cost = cost + ?, tokens_used = tokens_used + ?, api_calls = api_calls + ?, "
+                        + "execution_ms = execution_ms + ?, version = ?, updated_at = ? WHERE id = ?", event.cost(),
+                event.inputTokens() + event.outputTokens(), event.apiCalls(), event.executionMillis(), version,
+                Sql.timestamp(at), event.runId());
     }
 
     void deleteAll() {
         jdbc.update("DELETE FROM run_view");
+    }
+
+    public long version(String runId) {
+        return jdbc.queryForList("SELECT version FROM run_view WHERE id = ?", Long.class, runId).stream().findFirst()
+                .orElse(-1L);
+    }
+
+    public Optional<RunView> find(String runId, String tenantId) {
+        return jdbc.query("SELECT * FROM run_view WHERE id = ? AND tenant_id = ?", ROW, runId, tenantId).stream()
+                .findFirst();
+    }
+
+    public RunPage list(ListRuns query) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
+        List<Object> args = new ArrayList<>(List.of(query.tenantId()));
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.goalId() != null) {
+            where.append(" AND goal_id = ?");
+            args.add(query.goalId());
+        }
+        if (query.createdBy() != null) {
+            where.append(" AND created_by = ?");
+            args.add(query.createdBy());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM run_view" + where, Long.class, args.toArray());
+        PageSpec page = query.pageSpec();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(page.size());
+        pageArgs.add(page.offset());
+        List<RunView> items = jdbc.query("SELECT * FROM run_view" + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", ROW, pageArgs.toArray());
+        long count = total == null ? 0 : total;
+        return new RunPage(items, count, page.page(), page.size(), page.pages(count));
     }
 
     public List<RunSummary> summariesOfGoal(String goalId) {
@@ -36,5 +138,13 @@ public class RunViewRepository {
                 (rs, i) -> new RunSummary(rs.getString("id"), RunStatus.valueOf(rs.getString("status")),
                         rs.getString("current_node"), rs.getBigDecimal("cost"), Sql.instant(rs, "started_at"),
                         Sql.instant(rs, "completed_at"), Sql.instant(rs, "created_at")), goalId);
+    }
+
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
     }
 }

@@ -28,6 +28,14 @@ public final class Json {
         }
     }
 
+    public static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json == null ? "{}" : json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt JSON column", e);
+        }
+    }
+
     public static Map<String, Object> readMap(String json) {
         if (json == null) {
             return Map.of();
