@@ -27,7 +27,6 @@ class AuthApiIT extends IntegrationTest {
 
     @Test
     void registrationValidatesEveryFieldAndChangesNothing() {
-        long before = eventCount();
         Api.Response response = api.post("/api/v1/auth/register", Map.of("email", "not-an-email",
                 "username", "x", "password", "short", "full_name", ""));
 
@@ -35,7 +34,8 @@ class AuthApiIT extends IntegrationTest {
         assertThat(response.text("code")).isEqualTo("VALIDATION_ERROR");
         assertThat(response.body().path("errors").findValuesAsText("field"))
                 .contains("email", "username", "password", "full_name");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') "
+                + "LIKE '%not-an-email%'", Long.class)).isZero();
     }
 
     @Test
@@ -171,7 +171,4 @@ class AuthApiIT extends IntegrationTest {
         assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("theme");
     }
 
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-    }
 }

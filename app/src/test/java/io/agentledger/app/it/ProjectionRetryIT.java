@@ -29,8 +29,7 @@ class ProjectionRetryIT extends IntegrationTest {
         }
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/v1/api-keys", user.auth()).body().path("items")
-                        .findValuesAsText("id").contains(keyId));
+                .until(() -> ids(api.get("/api/v1/api-keys", user.auth()).body()).contains(keyId));
         await().atMost(Duration.ofSeconds(30)).until(() -> !processorInError("api-key-directory"));
     }
 

@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.auth.jwt-secret=integration-tests-secret-0123456789abcdef",
                 "agentledger.snapshot.threshold=5",
                 "agentledger.http.max-body-size=64KB",
+                "agentledger.approvals.deadline=PT8S",
                 "CORS_ORIGINS=https://app.example.com"
         })
 public abstract class IntegrationTest {
@@ -64,6 +65,13 @@ public abstract class IntegrationTest {
 
     protected static void eventually(BooleanSupplier condition) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
+    }
+
+    /** The ids of a page's items (not of anything nested in them). */
+    protected static java.util.List<String> ids(com.fasterxml.jackson.databind.JsonNode page) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
     }
 
     protected static void eventuallyAsserted(org.awaitility.core.ThrowingRunnable assertion) {

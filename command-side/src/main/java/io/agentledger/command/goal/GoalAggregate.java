@@ -5,7 +5,15 @@ import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.goal.GoalChanges;
 import io.agentledger.kernel.goal.GoalCommands.CreateGoal;
 import io.agentledger.kernel.goal.GoalCommands.DeleteGoal;
+import io.agentledger.kernel.goal.AutonomyLevel;
+import io.agentledger.kernel.goal.GoalCommands.CompleteGoal;
+import io.agentledger.kernel.goal.GoalCommands.PlanGoalTasks;
+import io.agentledger.kernel.goal.GoalCommands.ReleaseGoal;
 import io.agentledger.kernel.goal.GoalCommands.StartGoal;
+import io.agentledger.kernel.goal.GoalCommands.StartedGoal;
+import io.agentledger.kernel.goal.GoalEvent.GoalCompleted;
+import io.agentledger.kernel.goal.GoalEvent.GoalReleased;
+import io.agentledger.kernel.goal.GoalEvent.GoalTasksPlanned;
 import io.agentledger.kernel.goal.GoalCommands.UpdateGoal;
 import io.agentledger.kernel.goal.GoalEvent.GoalCreated;
 import io.agentledger.kernel.goal.GoalEvent.GoalDeleted;
@@ -34,6 +42,9 @@ public class GoalAggregate {
     private String goalId;
     private String tenantId;
     private GoalStatus status;
+    private String text;
+    private AutonomyLevel autonomyLevel;
+    private String activeRunId;
 
     protected GoalAggregate() {
     }
@@ -74,14 +85,40 @@ public class GoalAggregate {
     }
 
     @CommandHandler
-    public long handle(StartGoal command) {
+    public StartedGoal handle(StartGoal command) {
         requireTenant(command.tenantId());
         requireOpen("started");
         if (status == GoalStatus.ACTIVE) {
             throw DomainException.conflict("Goal " + goalId + " already has an active run");
         }
         apply(new GoalStarted(goalId, tenantId, command.startedBy(), command.runId(), status));
-        return getVersion();
+        return new StartedGoal(getVersion(), text, autonomyLevel);
+    }
+
+    @CommandHandler
+    public void handle(PlanGoalTasks command) {
+        requireRun(command.runId());
+        apply(new GoalTasksPlanned(goalId, tenantId, command.runId(), command.tasks()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteGoal command) {
+        requireRun(command.runId());
+        apply(new GoalCompleted(goalId, tenantId, command.runId(), command.summary(), command.artifacts()));
+    }
+
+    /** Idempotent: releasing for a run that is no longer the goal's active one changes nothing. */
+    @CommandHandler
+    public void handle(ReleaseGoal command) {
+        if (command.runId().equals(activeRunId) && status == GoalStatus.ACTIVE) {
+            apply(new GoalReleased(goalId, tenantId, command.runId(), command.outcome()));
+        }
+    }
+
+    private void requireRun(String runId) {
+        if (!runId.equals(activeRunId) || status != GoalStatus.ACTIVE) {
+            throw DomainException.conflict("Run " + runId + " is not the active run of goal " + goalId);
+        }
     }
 
     private void requireTenant(String callerTenant) {
@@ -102,18 +139,40 @@ public class GoalAggregate {
         goalId = event.goalId();
         tenantId = event.tenantId();
         status = event.status();
+        text = event.text();
+        autonomyLevel = event.autonomyLevel();
     }
 
     @EventSourcingHandler
     void on(GoalUpdated event) {
-        if (event.changes().status() != null) {
-            status = event.changes().status();
+        GoalChanges changes = event.changes();
+        if (changes.status() != null) {
+            status = changes.status();
+        }
+        if (changes.text() != null) {
+            text = changes.text();
+        }
+        if (changes.autonomyLevel() != null) {
+            autonomyLevel = changes.autonomyLevel();
         }
     }
 
     @EventSourcingHandler
     void on(GoalStarted event) {
         status = GoalStatus.ACTIVE;
+        activeRunId = event.runId();
+    }
+
+    @EventSourcingHandler
+    void on(GoalCompleted event) {
+        status = GoalStatus.COMPLETED;
+        activeRunId = null;
+    }
+
+    @EventSourcingHandler
+    void on(GoalReleased event) {
+        status = GoalStatus.DRAFT;
+        activeRunId = null;
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import io.agentledger.kernel.goal.AutonomyLevel;
 import io.agentledger.kernel.goal.GoalCommands.CreateGoal;
 import io.agentledger.kernel.goal.GoalCommands.DeleteGoal;
 import io.agentledger.kernel.goal.GoalCommands.StartGoal;
+import io.agentledger.kernel.goal.GoalCommands.StartedGoal;
 import io.agentledger.kernel.goal.GoalCommands.UpdateGoal;
 import io.agentledger.kernel.goal.GoalQueries.FindGoal;
 import io.agentledger.kernel.goal.GoalQueries.FindGoalVersion;
@@ -96,13 +97,13 @@ public class GoalCommandController {
     public ResponseEntity<StartGoalResponse> start(@PathVariable String goalId,
                                                    @AuthenticationPrincipal Caller caller) {
         String runId = Ids.newId(IdPrefix.RUN, clock);
-        Long version = transaction.execute(status -> {
-            long started = commands.sendAndWait(new StartGoal(goalId, caller.tenantId(), caller.userId(), runId));
+        StartedGoal started = transaction.execute(status -> {
+            StartedGoal goal = commands.sendAndWait(new StartGoal(goalId, caller.tenantId(), caller.userId(), runId));
             commands.sendAndWait(new CreateRun(runId, goalId, caller.tenantId(), caller.userId(),
-                    RunCommands.GRAPH_VERSION));
-            return started;
+                    RunCommands.GRAPH_VERSION, goal.text(), goal.autonomyLevel()));
+            return goal;
         });
-        readModel.awaitVersion(new FindGoalVersion(goalId), version);
+        readModel.awaitVersion(new FindGoalVersion(goalId), started.version());
         return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + runId))
                 .body(new StartGoalResponse(runId, "Goal execution started"));
     }

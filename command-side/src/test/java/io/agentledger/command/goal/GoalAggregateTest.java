@@ -6,6 +6,7 @@ import io.agentledger.kernel.goal.GoalChanges;
 import io.agentledger.kernel.goal.GoalCommands.CreateGoal;
 import io.agentledger.kernel.goal.GoalCommands.DeleteGoal;
 import io.agentledger.kernel.goal.GoalCommands.StartGoal;
+import io.agentledger.kernel.goal.GoalCommands.StartedGoal;
 import io.agentledger.kernel.goal.GoalCommands.UpdateGoal;
 import io.agentledger.kernel.goal.GoalEvent.GoalCreated;
 import io.agentledger.kernel.goal.GoalEvent.GoalDeleted;
@@ -118,7 +119,7 @@ class GoalAggregateTest {
         fixture.given(created())
                 .when(new StartGoal(GOAL, TENANT, USER, "run_1"))
                 .expectEvents(new GoalStarted(GOAL, TENANT, USER, "run_1", GoalStatus.DRAFT))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(new StartedGoal(1L, "Ship it", AutonomyLevel.L2));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.agentledger.command.run;
 
 import io.agentledger.command.identity.TenantAggregate;
+import io.agentledger.kernel.goal.AutonomyLevel;
 import io.agentledger.kernel.run.RunCommands.CancelRun;
 import io.agentledger.kernel.run.RunCommands.CreateRun;
 import io.agentledger.kernel.run.RunCommands.PauseRun;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class RunAggregateTest {
 
     private static final RunCreated CREATED =
-            new RunCreated("run_1", "goal_1", "tenant_1", "user_1", "1.0.0", RunStatus.PENDING);
+            new RunCreated("run_1", "goal_1", "tenant_1", "user_1", "1.0.0", RunStatus.PENDING, "Ship it",
+                    AutonomyLevel.L2);
     private static final RunStarted STARTED = new RunStarted("run_1", "tenant_1", "goal_1");
 
     private AggregateTestFixture<RunAggregate> fixture;
@@ -34,7 +36,7 @@ class RunAggregateTest {
     @Test
     void aNewRunIsPending() {
         fixture.givenNoPriorActivity()
-                .when(new CreateRun("run_1", "goal_1", "tenant_1", "user_1", "1.0.0"))
+                .when(new CreateRun("run_1", "goal_1", "tenant_1", "user_1", "1.0.0", "Ship it", AutonomyLevel.L2))
                 .expectEvents(CREATED);
     }
 

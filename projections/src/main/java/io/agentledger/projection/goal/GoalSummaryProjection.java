@@ -1,6 +1,10 @@
 package io.agentledger.projection.goal;
 
+import io.agentledger.kernel.goal.GoalEvent.GoalCompleted;
 import io.agentledger.kernel.goal.GoalEvent.GoalCreated;
+import io.agentledger.kernel.goal.GoalEvent.GoalReleased;
+import io.agentledger.kernel.goal.GoalEvent.GoalTasksPlanned;
+import io.agentledger.kernel.run.RunEvent.StepCompleted;
 import io.agentledger.kernel.goal.GoalEvent.GoalDeleted;
 import io.agentledger.kernel.goal.GoalEvent.GoalStarted;
 import io.agentledger.kernel.goal.GoalEvent.GoalUpdated;
@@ -23,11 +27,39 @@ public class GoalSummaryProjection {
     public static final String GROUP = "goal-summary";
 
     private final GoalViewRepository goals;
+    private final GoalTaskRepository tasks;
     private final QueryUpdateEmitter emitter;
 
-    public GoalSummaryProjection(GoalViewRepository goals, QueryUpdateEmitter emitter) {
+    public GoalSummaryProjection(GoalViewRepository goals, GoalTaskRepository tasks, QueryUpdateEmitter emitter) {
         this.goals = goals;
+        this.tasks = tasks;
         this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(GoalTasksPlanned event, @SequenceNumber long version, @Timestamp Instant at) {
+        tasks.replace(event.goalId(), event.runId(), event.tasks(), at);
+        goals.setStatus(event.goalId(), GoalStatus.ACTIVE, version, at);
+        announce(event.goalId(), version);
+    }
+
+    /** A run's step decides its task's status; it changes no goal version (it is the run's event). */
+    @EventHandler
+    void on(StepCompleted event, @Timestamp Instant at) {
+        tasks.setStatus(event.runId(), event.taskId(), "executed".equals(event.outcome()) ? "completed" : "skipped",
+                at);
+    }
+
+    @EventHandler
+    void on(GoalCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
+        goals.completed(event.goalId(), event.summary(), event.artifacts(), version, at);
+        announce(event.goalId(), version);
+    }
+
+    @EventHandler
+    void on(GoalReleased event, @SequenceNumber long version, @Timestamp Instant at) {
+        goals.setStatus(event.goalId(), GoalStatus.DRAFT, version, at);
+        announce(event.goalId(), version);
     }
 
     @EventHandler
@@ -56,6 +88,7 @@ public class GoalSummaryProjection {
 
     @ResetHandler
     void reset() {
+        tasks.deleteAll();
         goals.deleteAll();
     }
 

@@ -9,6 +9,7 @@ import io.agentledger.kernel.goal.GoalStatus;
 import io.agentledger.kernel.goal.GoalView;
 import io.agentledger.kernel.goal.Priority;
 import io.agentledger.kernel.goal.RunSummary;
+import io.agentledger.kernel.goal.TaskView;
 import io.agentledger.projection.run.RunViewRepository;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
@@ -19,21 +20,34 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The goal_view table: written by {@link GoalSummaryProjection}, read by the goal query handlers. */
 @Repository
 public class GoalViewRepository {
 
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> ARTIFACTS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
     private static final String COLUMNS = "id, tenant_id, created_by, text, autonomy_level, constraints, status, "
-            + "priority, due_date, estimated_hours, actual_hours, metadata, version, created_at, updated_at";
+            + "priority, due_date, estimated_hours, actual_hours, metadata, summary, artifacts, version, created_at, "
+            + "updated_at";
 
     private final JdbcTemplate jdbc;
     private final RunViewRepository runs;
+    private final GoalTaskRepository tasks;
 
-    public GoalViewRepository(JdbcTemplate jdbc, RunViewRepository runs) {
+    public GoalViewRepository(JdbcTemplate jdbc, RunViewRepository runs, GoalTaskRepository tasks) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.tasks = tasks;
+    }
+
+    void completed(String goalId, String summary, Map<String, String> artifacts, long version, Instant at) {
+        jdbc.update("UPDATE goal_view SET status = ?, summary = ?, artifacts = CAST(? AS jsonb), version = ?, "
+                        + "updated_at = ? WHERE id = ?", GoalStatus.COMPLETED.name(), summary, Json.write(artifacts),
+                version, Sql.timestamp(at), goalId);
     }
 
     void insert(GoalCreated event, long version, Instant at) {
@@ -116,12 +130,14 @@ public class GoalViewRepository {
         return (rs, i) -> {
             String id = rs.getString("id");
             List<RunSummary> goalRuns = withRuns ? runs.summariesOfGoal(id) : List.of();
+            List<TaskView> goalTasks = withRuns ? tasks.ofGoal(id) : List.of();
             return new GoalView(id, rs.getString("tenant_id"), rs.getString("created_by"), rs.getString("text"),
                     AutonomyLevel.valueOf(rs.getString("autonomy_level")), Json.readMap(rs.getString("constraints")),
                     GoalStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                     Sql.instant(rs, "due_date"), rs.getBigDecimal("estimated_hours"),
-                    rs.getBigDecimal("actual_hours"), Json.readMap(rs.getString("metadata")), rs.getLong("version"),
-                    Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), List.of(), goalRuns);
+                    rs.getBigDecimal("actual_hours"), Json.readMap(rs.getString("metadata")), rs.getString("summary"),
+                    Json.read(rs.getString("artifacts"), ARTIFACTS), rs.getLong("version"),
+                    Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), goalTasks, goalRuns);
         };
     }
 

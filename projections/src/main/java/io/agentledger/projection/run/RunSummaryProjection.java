@@ -13,6 +13,7 @@ import io.agentledger.kernel.run.RunEvent.RunFailed;
 import io.agentledger.kernel.run.RunEvent.RunPaused;
 import io.agentledger.kernel.run.RunEvent.RunResumed;
 import io.agentledger.kernel.run.RunEvent.RunStarted;
+import io.agentledger.kernel.run.RunEvent.StepCompleted;
 import io.agentledger.kernel.run.RunQueries.FindRunVersion;
 import io.agentledger.kernel.run.RunStatus;
 import org.axonframework.config.ProcessingGroup;
@@ -76,6 +77,14 @@ public class RunSummaryProjection {
     void on(CheckpointRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
         runs.checkpoint(event.runId(), event.node(), fields("status", event.status(), "result", event.result()),
                 version, at);
+        announce(event.runId(), version);
+    }
+
+    @EventHandler
+    void on(StepCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
+        runs.step(event.runId(), fields("task_index", event.taskIndex(), "task_id", event.taskId(), "tool",
+                event.tool(), "step_key", event.stepKey(), "outcome", event.outcome(), "output", event.output(),
+                "at", at), version, at);
         announce(event.runId(), version);
     }
 

@@ -80,6 +80,14 @@ public class RunViewRepository {
                 Sql.timestamp(at), runId);
     }
 
+    void step(String runId, Map<String, Object> step, long version, Instant at) {
+        jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, '{executor}', "
+                        + "COALESCE(checkpoints -> 'executor', '{}'::jsonb) || jsonb_build_object('steps', "
+                        + "COALESCE(checkpoints -> 'executor' -> 'steps', '[]'::jsonb) || CAST(? AS jsonb))), "
+                        + "version = ?, updated_at = ? WHERE id = ?", Json.write(List.of(step)), version,
+                Sql.timestamp(at), runId);
+    }
+
     void artifact(String runId, String name, String value, long version, Instant at) {
         jdbc.update("UPDATE run_view SET artifacts = artifacts || jsonb_build_object(CAST(? AS text), CAST(? AS text)), "
                 + "version = ?, updated_at = ? WHERE id = ?", name, value, version, Sql.timestamp(at), runId);

@@ -6,6 +6,7 @@ import io.agentledger.kernel.run.RunQueries.FindRun;
 import io.agentledger.kernel.run.RunQueries.FindRunVersion;
 import io.agentledger.kernel.run.RunQueries.ListRuns;
 import io.agentledger.kernel.run.RunView;
+import io.agentledger.projection.approval.ApprovalViewRepository;
 import io.agentledger.projection.goal.GoalViewRepository;
 import io.agentledger.projection.run.RunViewRepository;
 import org.axonframework.queryhandling.QueryHandler;
@@ -16,10 +17,12 @@ public class RunQueryHandler {
 
     private final RunViewRepository runs;
     private final GoalViewRepository goals;
+    private final ApprovalViewRepository approvals;
 
-    public RunQueryHandler(RunViewRepository runs, GoalViewRepository goals) {
+    public RunQueryHandler(RunViewRepository runs, GoalViewRepository goals, ApprovalViewRepository approvals) {
         this.runs = runs;
         this.goals = goals;
+        this.approvals = approvals;
     }
 
     @QueryHandler
@@ -31,7 +34,7 @@ public class RunQueryHandler {
             return new RunView(run.id(), run.tenantId(), run.goalId(), run.createdBy(), run.graphVersion(),
                     run.status(), run.currentNode(), run.checkpoints(), run.artifacts(), run.cost(), run.metrics(),
                     run.errorMessage(), run.version(), run.startedAt(), run.completedAt(), run.createdAt(),
-                    run.updatedAt(), ref, run.approvals());
+                    run.updatedAt(), ref, approvals.ofRun(run.id()));
         }).orElse(null);
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Commands of the Goal aggregate. {@code tenantId} is the caller's: a goal of another tenant is not found. */
@@ -28,5 +29,20 @@ public final class GoalCommands {
     }
 
     public record StartGoal(@TargetAggregateIdentifier String goalId, String tenantId, String startedBy, String runId) {
+    }
+
+    /** The goal as a run should see it, answered by StartGoal. */
+    public record StartedGoal(long version, String text, AutonomyLevel autonomyLevel) {
+    }
+
+    public record PlanGoalTasks(@TargetAggregateIdentifier String goalId, String runId, List<PlannedTask> tasks) {
+    }
+
+    public record CompleteGoal(@TargetAggregateIdentifier String goalId, String runId, String summary,
+                               Map<String, String> artifacts) {
+    }
+
+    /** The run ended without completing the goal (failed or cancelled): the goal can be started again. */
+    public record ReleaseGoal(@TargetAggregateIdentifier String goalId, String runId, String outcome) {
     }
 }

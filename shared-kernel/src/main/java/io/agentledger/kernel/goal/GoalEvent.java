@@ -4,11 +4,12 @@ import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Every event of the Goal aggregate. */
 public sealed interface GoalEvent permits GoalEvent.GoalCreated, GoalEvent.GoalUpdated, GoalEvent.GoalDeleted,
-        GoalEvent.GoalStarted {
+        GoalEvent.GoalStarted, GoalEvent.GoalTasksPlanned, GoalEvent.GoalCompleted, GoalEvent.GoalReleased {
 
     String goalId();
 
@@ -27,6 +28,21 @@ public sealed interface GoalEvent permits GoalEvent.GoalCreated, GoalEvent.GoalU
 
     @Revision("1")
     record GoalDeleted(String goalId, String tenantId, String deletedBy) implements GoalEvent {
+    }
+
+    @Revision("1")
+    record GoalTasksPlanned(String goalId, String tenantId, String runId, List<PlannedTask> tasks)
+            implements GoalEvent {
+    }
+
+    @Revision("1")
+    record GoalCompleted(String goalId, String tenantId, String runId, String summary, Map<String, String> artifacts)
+            implements GoalEvent {
+    }
+
+    /** The goal's run ended without completing it; the goal is a draft again. */
+    @Revision("1")
+    record GoalReleased(String goalId, String tenantId, String runId, String outcome) implements GoalEvent {
     }
 
     @Revision("1")

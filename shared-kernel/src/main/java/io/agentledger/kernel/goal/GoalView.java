@@ -7,6 +7,7 @@ import java.util.Map;
 
 public record GoalView(String id, String tenantId, String createdBy, String text, AutonomyLevel autonomyLevel,
                        Map<String, Object> constraints, GoalStatus status, Priority priority, Instant dueDate,
-                       BigDecimal estimatedHours, BigDecimal actualHours, Map<String, Object> metadata, long version,
-                       Instant createdAt, Instant updatedAt, List<TaskView> tasks, List<RunSummary> runs) {
+                       BigDecimal estimatedHours, BigDecimal actualHours, Map<String, Object> metadata, String summary,
+                       Map<String, String> artifacts, long version, Instant createdAt, Instant updatedAt,
+                       List<TaskView> tasks, List<RunSummary> runs) {
 }

@@ -9,6 +9,7 @@ public enum IdPrefix {
     TOKEN("tok"),
     API_KEY("key"),
     INVITATION("inv"),
+    APPROVAL("appr"),
     REQUEST("req");
 
     private final String value;

@@ -5,6 +5,8 @@ public final class Permission {
     public static final String WRITE_GOALS = "write:goals";
     public static final String READ_RUNS = "read:runs";
     public static final String WRITE_RUNS = "write:runs";
+    public static final String READ_APPROVALS = "read:approvals";
+    public static final String WRITE_APPROVALS = "write:approvals";
     public static final String READ_AUDIT = "read:audit";
     public static final String MANAGE_USERS = "manage:users";
     public static final String MANAGE_API_KEYS = "manage:api_keys";

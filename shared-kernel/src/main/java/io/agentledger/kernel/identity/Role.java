@@ -7,12 +7,14 @@ import java.util.List;
 public enum Role {
     @JsonProperty("admin")
     ADMIN(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
-            Permission.READ_AUDIT, Permission.MANAGE_USERS, Permission.MANAGE_API_KEYS)),
+            Permission.READ_APPROVALS, Permission.WRITE_APPROVALS, Permission.READ_AUDIT, Permission.MANAGE_USERS,
+            Permission.MANAGE_API_KEYS)),
     @JsonProperty("user")
     USER(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
-            Permission.MANAGE_API_KEYS)),
+            Permission.READ_APPROVALS, Permission.WRITE_APPROVALS, Permission.MANAGE_API_KEYS)),
     @JsonProperty("auditor")
-    AUDITOR(List.of(Permission.READ_GOALS, Permission.READ_RUNS, Permission.READ_AUDIT, Permission.MANAGE_API_KEYS));
+    AUDITOR(List.of(Permission.READ_GOALS, Permission.READ_RUNS, Permission.READ_APPROVALS, Permission.READ_AUDIT,
+            Permission.MANAGE_API_KEYS));
 
     private final List<String> permissions;
 

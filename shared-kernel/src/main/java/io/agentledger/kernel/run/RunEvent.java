@@ -1,5 +1,7 @@
 package io.agentledger.kernel.run;
 
+import io.agentledger.kernel.approval.ApprovalDecision;
+import io.agentledger.kernel.goal.AutonomyLevel;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -9,15 +11,36 @@ import java.util.Map;
 public sealed interface RunEvent permits RunEvent.RunCreated, RunEvent.RunStarted, RunEvent.NodeStarted,
         RunEvent.NodeCompleted, RunEvent.NodeFailed, RunEvent.CheckpointRecorded, RunEvent.ArtifactProduced,
         RunEvent.CostRecorded, RunEvent.RunPaused, RunEvent.RunResumed, RunEvent.RunCompleted, RunEvent.RunFailed,
-        RunEvent.RunCancelled {
+        RunEvent.RunCancelled, RunEvent.StepCompleted, RunEvent.StepGated, RunEvent.StepApprovalResolved {
 
     String runId();
 
     String tenantId();
 
+    /** Carries what the run was asked: the goal's text and autonomy level when it was started. */
     @Revision("1")
     record RunCreated(String runId, String goalId, String tenantId, String createdBy, String graphVersion,
-                      RunStatus status) implements RunEvent {
+                      RunStatus status, String goalText, AutonomyLevel autonomyLevel) implements RunEvent {
+    }
+
+    /**
+     * One task of the plan, done by the executor: {@code outcome} is {@code executed} or {@code skipped}
+     * (its approval was rejected); {@code stepKey} is the idempotency key the tool ran under.
+     */
+    @Revision("1")
+    record StepCompleted(String runId, String tenantId, int taskIndex, String taskId, String tool, String stepKey,
+                         String outcome, Map<String, Object> output) implements RunEvent {
+    }
+
+    /** A task waits for a human: the run pauses until {@code approvalId} is decided or expires. */
+    @Revision("1")
+    record StepGated(String runId, String tenantId, int taskIndex, String approvalId) implements RunEvent {
+    }
+
+    /** The decision on the approval gating a task, as the run will apply it. */
+    @Revision("1")
+    record StepApprovalResolved(String runId, String tenantId, int taskIndex, String approvalId,
+                                ApprovalDecision decision, Map<String, Object> payload) implements RunEvent {
     }
 
     @Revision("1")

@@ -1,5 +1,7 @@
 package io.agentledger.kernel.run;
 
+import io.agentledger.kernel.approval.ApprovalView;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +12,11 @@ public record RunView(String id, String tenantId, String goalId, String createdB
                       RunStatus status, String currentNode, Map<String, Checkpoint> checkpoints,
                       Map<String, String> artifacts, BigDecimal cost, Metrics metrics, String errorMessage,
                       long version, Instant startedAt, Instant completedAt, Instant createdAt, Instant updatedAt,
-                      GoalRef goal, List<Map<String, Object>> approvals) {
+                      GoalRef goal, List<ApprovalView> approvals) {
 
-    public record Checkpoint(Instant startedAt, Instant completedAt, String status, Map<String, Object> result) {
+    /** {@code steps}: for the executor, each task it did or skipped, in order. */
+    public record Checkpoint(Instant startedAt, Instant completedAt, String status, Map<String, Object> result,
+                             List<Map<String, Object>> steps) {
     }
 
     /** {@code executionTime} in seconds. */

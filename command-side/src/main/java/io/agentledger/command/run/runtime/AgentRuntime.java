@@ -1,0 +1,26 @@
+package io.agentledger.command.run.runtime;
+
+import io.agentledger.command.run.tool.Tool;
+import io.agentledger.kernel.goal.PlannedTask;
+
+import java.util.List;
+import java.util.Map;
+
+/** The thinking of a run: which kind of goal it is, what to do about it, and what came of it. */
+public interface AgentRuntime {
+
+    String provider();
+
+    Outcome<Intent> routeIntent(String goalText);
+
+    Outcome<List<PlannedTask>> plan(String goalText, String intent, List<Tool> tools);
+
+    Outcome<String> summarize(String goalText, List<Map<String, Object>> steps);
+
+    record Intent(String name, double confidence) {
+    }
+
+    /** A node's answer and what it cost to get it. */
+    record Outcome<T>(T value, Usage usage) {
+    }
+}
