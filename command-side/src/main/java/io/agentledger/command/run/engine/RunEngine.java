@@ -223,7 +223,23 @@ public class RunEngine {
                 usage.outputTokens(), usage.apiCalls(), usage.cost(), usage.executionMillis()));
     }
 
+    /** A step cut short by shutdown is not a failure: the run is taken up again after a restart. */
+    private static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void fail(RunProgress run, String node, RuntimeException failure) {
+        if (interrupted(failure)) {
+            throw new RunStopped("interrupted during " + node);
+        }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         log.warn("Run {} failed at {}: {}", run.runId, node, message);
         send(run, new FailRun(run.runId, node, node + " failed: " + message));

@@ -18,6 +18,13 @@ public class BuiltInTools {
 
     private final Map<String, Tool> tools = new LinkedHashMap<>();
 
+    /** The built-in tools plus any {@link Tool} beans of the application. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public BuiltInTools(org.springframework.beans.factory.ObjectProvider<Tool> extra) {
+        this();
+        extra.orderedStream().forEach(tool -> tools.put(tool.name(), tool));
+    }
+
     public BuiltInTools() {
         register("web_search", "Searches reference material for a query", ToolKind.READ_ONLY, "0.001",
                 Map.of("query", "what to search for"), (params, effects) -> Map.of("query", params.get("query"),
