@@ -1,7 +1,7 @@
 package io.agentledger.app.it;
 
-import io.agentledger.app.AgentLedgerApplication;
 import io.agentledger.app.support.Api;
+import io.agentledger.app.support.StandaloneService;
 import io.agentledger.command.run.runtime.AgentRuntime;
 import io.agentledger.command.run.runtime.OfflineAgentRuntime;
 import io.agentledger.command.run.runtime.Usage;
@@ -9,11 +9,7 @@ import io.agentledger.command.run.tool.Tool;
 import io.agentledger.command.run.tool.ToolKind;
 import io.agentledger.kernel.goal.PlannedTask;
 import io.agentledger.kernel.goal.Priority;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -41,35 +37,14 @@ class RunDurabilityIT {
     private static final AtomicInteger INVOCATIONS = new AtomicInteger();
     private static volatile CountDownLatch gate = new CountDownLatch(1);
 
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off").start();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
+    private static final JdbcTemplate jdbc = StandaloneService.jdbc();
 
     private static ConfigurableApplicationContext startService() {
-        // as arguments: builder properties are defaults, which application.yml would override
-        return new SpringApplicationBuilder(AgentLedgerApplication.class, SlowStepConfiguration.class).run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--server.port=0",
-                "--agentledger.auth.bcrypt-strength=4",
-                "--agentledger.auth.jwt-secret=durability-tests-secret-0123456789abcdef",
-                "--agentledger.engine.lease=PT2S",
-                "--agentledger.engine.poll-interval=PT0.2S");
+        return StandaloneService.start(SlowStepConfiguration.class);
     }
 
     private static Api api(ConfigurableApplicationContext service) {
-        return new Api(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+        return StandaloneService.api(service);
     }
 
     private static String[] registerAndStartRun(Api api) {

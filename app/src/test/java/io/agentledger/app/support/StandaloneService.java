@@ -1,0 +1,67 @@
+package io.agentledger.app.support;
+
+import io.agentledger.app.AgentLedgerApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whole services started and stopped by a test, on one PostgreSQL of their own that outlives them
+ * (started once per test JVM), for what the shared context cannot show: restarts, other providers.
+ */
+public final class StandaloneService {
+
+    private static EmbeddedPostgres postgres;
+
+    private StandaloneService() {
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    public static JdbcTemplate jdbc() {
+        return new JdbcTemplate(postgres().getPostgresDatabase());
+    }
+
+    /** Settings go as arguments: builder properties are defaults, which application.yml would override. */
+    public static ConfigurableApplicationContext start(Class<?> extraBeans, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--server.port=0",
+                "--agentledger.auth.bcrypt-strength=4",
+                "--agentledger.auth.jwt-secret=standalone-tests-secret-0123456789abcdef",
+                "--agentledger.engine.lease=PT2S",
+                "--agentledger.engine.poll-interval=PT0.2S"));
+        args.addAll(List.of(settings));
+        Class<?>[] sources = extraBeans == null ? new Class<?>[]{AgentLedgerApplication.class}
+                : new Class<?>[]{AgentLedgerApplication.class, extraBeans};
+        return new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));
+    }
+
+    public static Api api(ConfigurableApplicationContext service) {
+        return new Api(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+    }
+}
