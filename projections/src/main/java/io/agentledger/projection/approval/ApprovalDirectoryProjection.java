@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.agentledger.projection.support.VersionAnnouncer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,11 +21,11 @@ public class ApprovalDirectoryProjection {
     public static final String GROUP = "approval-directory";
 
     private final ApprovalViewRepository approvals;
-    private final QueryUpdateEmitter emitter;
+    private final VersionAnnouncer versions;
 
-    public ApprovalDirectoryProjection(ApprovalViewRepository approvals, QueryUpdateEmitter emitter) {
+    public ApprovalDirectoryProjection(ApprovalViewRepository approvals, VersionAnnouncer versions) {
         this.approvals = approvals;
-        this.emitter = emitter;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -52,6 +52,6 @@ public class ApprovalDirectoryProjection {
     }
 
     private void announce(String approvalId, long version) {
-        emitter.emit(FindApprovalVersion.class, query -> query.approvalId().equals(approvalId), version);
+        versions.announce(FindApprovalVersion.class, FindApprovalVersion::approvalId, approvalId, version);
     }
 }

@@ -7,6 +7,7 @@ import io.agentledger.kernel.approval.ApprovalQueries.ListApprovals;
 import io.agentledger.kernel.approval.ApprovalState;
 import io.agentledger.kernel.approval.ApprovalView;
 import io.agentledger.kernel.page.PageSpec;
+import io.agentledger.projection.support.Filters;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +15,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,23 +76,11 @@ public class ApprovalViewRepository {
     }
 
     public ApprovalPage list(ListApprovals query) {
-        StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
-        List<Object> args = new ArrayList<>(List.of(query.tenantId()));
-        if (query.state() != null) {
-            where.append(" AND state = ?");
-            args.add(query.state().name());
-        }
-        if (query.runId() != null) {
-            where.append(" AND run_id = ?");
-            args.add(query.runId());
-        }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM approval_view" + where, Long.class, args.toArray());
         PageSpec page = query.pageSpec();
-        args.add(page.size());
-        args.add(page.offset());
-        List<ApprovalView> items = jdbc.query("SELECT * FROM approval_view" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", ROW, args.toArray());
-        long count = total == null ? 0 : total;
-        return new ApprovalPage(items, count, page.page(), page.size(), page.pages(count));
+        Filters.Page<ApprovalView> found = Filters.where("tenant_id = ?", query.tenantId())
+                .and("state = ?", query.state())
+                .and("run_id = ?", query.runId())
+                .page(jdbc, "approval_view", "created_at DESC, id DESC", ROW, page);
+        return new ApprovalPage(found.items(), found.total(), page.page(), page.size(), page.pages(found.total()));
     }
 }

@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.agentledger.projection.support.VersionAnnouncer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,12 +28,12 @@ public class GoalSummaryProjection {
 
     private final GoalViewRepository goals;
     private final GoalTaskRepository tasks;
-    private final QueryUpdateEmitter emitter;
+    private final VersionAnnouncer versions;
 
-    public GoalSummaryProjection(GoalViewRepository goals, GoalTaskRepository tasks, QueryUpdateEmitter emitter) {
+    public GoalSummaryProjection(GoalViewRepository goals, GoalTaskRepository tasks, VersionAnnouncer versions) {
         this.goals = goals;
         this.tasks = tasks;
-        this.emitter = emitter;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -93,6 +93,6 @@ public class GoalSummaryProjection {
     }
 
     private void announce(String goalId, long version) {
-        emitter.emit(FindGoalVersion.class, query -> query.goalId().equals(goalId), version);
+        versions.announce(FindGoalVersion.class, FindGoalVersion::goalId, goalId, version);
     }
 }

@@ -11,6 +11,7 @@ import io.agentledger.kernel.goal.Priority;
 import io.agentledger.kernel.goal.RunSummary;
 import io.agentledger.kernel.goal.TaskView;
 import io.agentledger.projection.run.RunViewRepository;
+import io.agentledger.projection.support.Filters;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,33 +97,17 @@ public class GoalViewRepository {
     }
 
     public GoalPage list(ListGoals query) {
-        StringBuilder where = new StringBuilder(" WHERE tenant_id = ? AND NOT deleted");
-        List<Object> args = new ArrayList<>(List.of(query.tenantId()));
-        if (query.status() != null) {
-            where.append(" AND status = ?");
-            args.add(query.status().name());
-        }
-        if (query.priority() != null) {
-            where.append(" AND priority = ?");
-            args.add(query.priority().name());
-        }
-        if (query.autonomyLevel() != null) {
-            where.append(" AND autonomy_level = ?");
-            args.add(query.autonomyLevel().name());
-        }
-        if (query.search() != null && !query.search().isBlank()) {
-            where.append(" AND text ILIKE ?");
-            args.add(Sql.containsPattern(query.search().trim()));
-        }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM goal_view" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(query.pageSpec().size());
-        pageArgs.add(query.pageSpec().offset());
-        List<GoalView> items = jdbc.query("SELECT " + COLUMNS + " FROM goal_view" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", rowMapper(false), pageArgs.toArray());
-        long count = total == null ? 0 : total;
-        return new GoalPage(items, count, query.pageSpec().page(), query.pageSpec().size(),
-                query.pageSpec().pages(count));
+        String search = query.search() == null || query.search().isBlank() ? null
+                : Sql.containsPattern(query.search().trim());
+        Filters.Page<GoalView> page = Filters.where("tenant_id = ?", query.tenantId())
+                .andAlways("NOT deleted")
+                .and("status = ?", query.status())
+                .and("priority = ?", query.priority())
+                .and("autonomy_level = ?", query.autonomyLevel())
+                .and("text ILIKE ?", search)
+                .page(jdbc, "goal_view", "created_at DESC, id DESC", rowMapper(false), query.pageSpec());
+        return new GoalPage(page.items(), page.total(), query.pageSpec().page(), query.pageSpec().size(),
+                query.pageSpec().pages(page.total()));
     }
 
     private RowMapper<GoalView> rowMapper(boolean withRuns) {

@@ -21,7 +21,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.agentledger.projection.support.VersionAnnouncer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -35,11 +35,11 @@ public class RunSummaryProjection {
     public static final String GROUP = "run-summary";
 
     private final RunViewRepository runs;
-    private final QueryUpdateEmitter emitter;
+    private final VersionAnnouncer versions;
 
-    public RunSummaryProjection(RunViewRepository runs, QueryUpdateEmitter emitter) {
+    public RunSummaryProjection(RunViewRepository runs, VersionAnnouncer versions) {
         this.runs = runs;
-        this.emitter = emitter;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -136,6 +136,6 @@ public class RunSummaryProjection {
     }
 
     private void announce(String runId, long version) {
-        emitter.emit(FindRunVersion.class, query -> query.runId().equals(runId), version);
+        versions.announce(FindRunVersion.class, FindRunVersion::runId, runId, version);
     }
 }

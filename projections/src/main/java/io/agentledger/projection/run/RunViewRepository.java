@@ -11,6 +11,7 @@ import io.agentledger.kernel.run.RunStatus;
 import io.agentledger.kernel.run.RunView;
 import io.agentledger.kernel.run.RunView.Checkpoint;
 import io.agentledger.kernel.run.RunView.Metrics;
+import io.agentledger.projection.support.Filters;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,29 +115,13 @@ public class RunViewRepository {
     }
 
     public RunPage list(ListRuns query) {
-        StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
-        List<Object> args = new ArrayList<>(List.of(query.tenantId()));
-        if (query.status() != null) {
-            where.append(" AND status = ?");
-            args.add(query.status().name());
-        }
-        if (query.goalId() != null) {
-            where.append(" AND goal_id = ?");
-            args.add(query.goalId());
-        }
-        if (query.createdBy() != null) {
-            where.append(" AND created_by = ?");
-            args.add(query.createdBy());
-        }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM run_view" + where, Long.class, args.toArray());
         PageSpec page = query.pageSpec();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<RunView> items = jdbc.query("SELECT * FROM run_view" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", ROW, pageArgs.toArray());
-        long count = total == null ? 0 : total;
-        return new RunPage(items, count, page.page(), page.size(), page.pages(count));
+        Filters.Page<RunView> found = Filters.where("tenant_id = ?", query.tenantId())
+                .and("status = ?", query.status())
+                .and("goal_id = ?", query.goalId())
+                .and("created_by = ?", query.createdBy())
+                .page(jdbc, "run_view", "created_at DESC, id DESC", ROW, page);
+        return new RunPage(found.items(), found.total(), page.page(), page.size(), page.pages(found.total()));
     }
 
     public List<RunSummary> summariesOfGoal(String goalId) {

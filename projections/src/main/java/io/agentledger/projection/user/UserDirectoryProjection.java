@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.agentledger.projection.support.VersionAnnouncer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,11 +23,11 @@ public class UserDirectoryProjection {
     public static final String GROUP = "user-directory";
 
     private final UserViewRepository users;
-    private final QueryUpdateEmitter emitter;
+    private final VersionAnnouncer versions;
 
-    public UserDirectoryProjection(UserViewRepository users, QueryUpdateEmitter emitter) {
+    public UserDirectoryProjection(UserViewRepository users, VersionAnnouncer versions) {
         this.users = users;
-        this.emitter = emitter;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -65,6 +65,6 @@ public class UserDirectoryProjection {
     }
 
     private void announce(String userId, long version) {
-        emitter.emit(FindUserVersion.class, query -> query.userId().equals(userId), version);
+        versions.announce(FindUserVersion.class, FindUserVersion::userId, userId, version);
     }
 }
