@@ -103,6 +103,17 @@ class EventStoreIT extends IntegrationTest {
     }
 
     @Test
+    void everythingTheWholeSuiteStoredVerifiesAgainstItsHashChain() {
+        User admin = register();
+        api.post("/api/v1/goals", Map.of("text", "chained"), admin.auth());
+        Api.Response verified = api.get("/api/v1/audit/verify", admin.auth());
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.body().path("ok").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.body().path("events_checked").asLong()).isEqualTo(
+                jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
+    }
+
+    @Test
     void trackingTokensAreKeptInPostgres() {
         eventually(() -> jdbc.queryForList("SELECT processor_name FROM token_entry", String.class)
                 .containsAll(List.of("goal-summary", "run-summary", "user-directory", "api-key-directory")));
