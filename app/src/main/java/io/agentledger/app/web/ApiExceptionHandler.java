@@ -48,6 +48,12 @@ public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
+    private final RejectionRecorder rejections;
+
+    public ApiExceptionHandler(RejectionRecorder rejections) {
+        this.rejections = rejections;
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
@@ -218,8 +224,9 @@ public class ApiExceptionHandler {
                 .map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
     }
 
-    private static ResponseEntity<Problem> respond(ErrorCode code, String detail, List<FieldError> errors,
-                                                   HttpServletRequest request) {
+    private ResponseEntity<Problem> respond(ErrorCode code, String detail, List<FieldError> errors,
+                                            HttpServletRequest request) {
+        rejections.record(request, code, detail);
         return ResponseEntity.status(code.httpStatus()).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
                 .body(Problem.of(code, detail, errors, RequestIds.of(request)));
     }

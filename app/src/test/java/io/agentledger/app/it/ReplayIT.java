@@ -21,7 +21,8 @@ class ReplayIT extends IntegrationTest {
             "run-summary", List.of("run_view"),
             "approval-directory", List.of("approval_view"),
             "user-directory", List.of("user_view"),
-            "api-key-directory", List.of("api_key_view"));
+            "api-key-directory", List.of("api_key_view"),
+            "audit-log", List.of("audit_log"));
 
     @Autowired
     private EventProcessingConfiguration processing;

@@ -1,0 +1,70 @@
+package io.agentledger.projection.audit;
+
+import java.util.Map;
+
+/** The audit vocabulary: each event type as the {@code resource.verb} an auditor reads. */
+final class AuditActions {
+
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("TenantCreated", "tenant.create"),
+            Map.entry("UserRegistered", "user.register"),
+            Map.entry("UserRoleChanged", "user.change_role"),
+            Map.entry("UserDeactivated", "user.deactivate"),
+            Map.entry("UserPreferencesChanged", "user.update_preferences"),
+            Map.entry("UserInvited", "invitation.create"),
+            Map.entry("InvitationAccepted", "invitation.accept"),
+            Map.entry("SessionStarted", "auth.login"),
+            Map.entry("LoginFailed", "auth.login"),
+            Map.entry("SessionRefreshed", "auth.refresh"),
+            Map.entry("RefreshTokenReuseDetected", "auth.refresh_reuse"),
+            Map.entry("SessionEnded", "auth.logout"),
+            Map.entry("ApiKeyCreated", "api_key.create"),
+            Map.entry("ApiKeyUsed", "api_key.use"),
+            Map.entry("ApiKeyRevoked", "api_key.revoke"),
+            Map.entry("GoalCreated", "goal.create"),
+            Map.entry("GoalUpdated", "goal.update"),
+            Map.entry("GoalDeleted", "goal.delete"),
+            Map.entry("GoalStarted", "goal.start"),
+            Map.entry("GoalTasksPlanned", "goal.plan"),
+            Map.entry("GoalCompleted", "goal.complete"),
+            Map.entry("GoalReleased", "goal.release"),
+            Map.entry("RunCreated", "run.create"),
+            Map.entry("RunStarted", "run.start"),
+            Map.entry("NodeStarted", "run.node_start"),
+            Map.entry("NodeCompleted", "run.node_complete"),
+            Map.entry("NodeFailed", "run.node_fail"),
+            Map.entry("CheckpointRecorded", "run.checkpoint"),
+            Map.entry("ArtifactProduced", "run.artifact"),
+            Map.entry("CostRecorded", "run.cost"),
+            Map.entry("StepCompleted", "run.step"),
+            Map.entry("StepGated", "run.gate"),
+            Map.entry("StepApprovalResolved", "run.approval_resolved"),
+            Map.entry("RunPaused", "run.pause"),
+            Map.entry("RunResumed", "run.resume"),
+            Map.entry("RunCompleted", "run.complete"),
+            Map.entry("RunFailed", "run.fail"),
+            Map.entry("RunCancelled", "run.cancel"),
+            Map.entry("ApprovalRequested", "approval.request"),
+            Map.entry("ApprovalDecided", "approval.decide"),
+            Map.entry("ApprovalExpired", "approval.expire"),
+            Map.entry("RequestRejected", "request.reject"));
+
+    private AuditActions() {
+    }
+
+    static String action(Class<?> eventType) {
+        return ACTIONS.getOrDefault(eventType.getSimpleName(), resourceType(eventType) + "."
+                + eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase());
+    }
+
+    /** The resource kind, from the message's package: {@code …kernel.apikey} is {@code api_key}. */
+    static String resourceType(Class<?> eventType) {
+        String pkg = eventType.getPackageName();
+        String last = pkg.substring(pkg.lastIndexOf('.') + 1);
+        return switch (last) {
+            case "apikey" -> "api_key";
+            case "audit" -> "request";
+            default -> last;
+        };
+    }
+}
