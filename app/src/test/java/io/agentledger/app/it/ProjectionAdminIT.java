@@ -1,0 +1,66 @@
+package io.agentledger.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentledger.app.support.Api;
+import io.agentledger.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectionAdminIT extends IntegrationTest {
+
+    @Test
+    void projectionsShowWhereTheyStandAgainstTheHead() {
+        User admin = register();
+        JsonNode items = api.get("/api/v1/admin/projections", admin.auth()).body().path("items");
+        assertThat(items.findValuesAsText("name")).containsExactly("goal-summary", "run-summary",
+                "approval-directory", "user-directory", "api-key-directory", "audit-log");
+        JsonNode goals = items.get(0);
+        assertThat(goals.path("head").asLong()).isPositive();
+        assertThat(goals.path("lag").asLong()).isEqualTo(goals.path("head").asLong() - goals.path("position").asLong());
+    }
+
+    @Test
+    void aReplayRebuildsTheSameRowsWhileTheServiceKeepsAnswering() {
+        User admin = register();
+        for (int i = 0; i < 5; i++) {
+            api.post("/api/v1/goals", Map.of("text", "replayed " + i), admin.auth());
+        }
+        eventually(() -> api.get("/api/v1/admin/projections/goal-summary", admin.auth()).body().path("lag")
+                .asLong() == 0);
+        List<String> before = dump();
+
+        Api.Response started = api.post("/api/v1/admin/projections/goal-summary/replay", null, admin.auth());
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.text("replay_started_at")).isNotBlank();
+        assertThat(api.get("/api/v1/goals", admin.auth()).status()).isEqualTo(200);
+
+        eventually(() -> {
+            JsonNode progress = api.get("/api/v1/admin/projections/goal-summary", admin.auth()).body();
+            return progress.path("lag").asLong() == 0 && progress.path("caught_up").asBoolean();
+        });
+        eventuallyAsserted(() -> assertThat(dump()).isEqualTo(before));
+    }
+
+    @Test
+    void onlyProjectionsReplayAndOnlyAdminsMayAsk() {
+        User admin = register();
+        assertThat(api.post("/api/v1/admin/projections/run-policies/replay", null, admin.auth()).status())
+                .isEqualTo(409);
+        assertThat(api.post("/api/v1/admin/projections/nope/replay", null, admin.auth()).status()).isEqualTo(404);
+        String name = unique("aud");
+        String token = api.post("/api/v1/users/invitations", Map.of("email", name + "@example.com",
+                "role", "auditor"), admin.auth()).text("invitation_token");
+        String auditor = api.post("/api/v1/auth/register", Map.of("email", name + "@example.com", "username", name,
+                "password", PASSWORD, "full_name", "A", "invitation_token", token)).text("access_token");
+        assertThat(api.post("/api/v1/admin/projections/goal-summary/replay", null, "Authorization",
+                "Bearer " + auditor).status()).isEqualTo(403);
+    }
+
+    private List<String> dump() {
+        return jdbc.queryForList("SELECT t::text FROM goal_view t ORDER BY id", String.class);
+    }
+}
