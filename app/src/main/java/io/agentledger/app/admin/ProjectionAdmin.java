@@ -8,7 +8,7 @@ import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
 import io.agentledger.kernel.error.DomainException;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import io.agentledger.app.processing.ProcessorProgress;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -77,15 +77,13 @@ public class ProjectionAdmin {
 
     private Map<String, Object> describe(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        long position = status.values().stream().map(s -> s.getCurrentPosition().orElse(0L)).min(Long::compare)
-                .orElse(0L);
-        boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        ProcessorProgress progress = ProcessorProgress.of(processor);
+        long position = progress.position();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", name);
         view.put("running", processor.isRunning());
-        view.put("replaying", replaying);
-        view.put("caught_up", !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+        view.put("replaying", progress.replaying());
+        view.put("caught_up", progress.caughtUp());
         view.put("position", position);
         view.put("head", head);
         view.put("lag", Math.max(0, head - position));
@@ -107,8 +105,7 @@ public class ProjectionAdmin {
     }
 
     private long head() {
-        Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        return ProcessorProgress.head(jdbc);
     }
 
     private record Sample(long position, Instant at) {

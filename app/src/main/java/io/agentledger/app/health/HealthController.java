@@ -2,7 +2,7 @@ package io.agentledger.app.health;
 
 import io.agentledger.axon.processing.ProcessorHealth;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import io.agentledger.app.processing.ProcessorProgress;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,9 +85,7 @@ public class HealthController {
 
     private Map<String, Object> eventStore() {
         try {
-            Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry",
-                    Long.class);
-            return Map.of("status", "up", "head_position", head == null ? 0 : head);
+            return Map.of("status", "up", "head_position", ProcessorProgress.head(jdbc));
         } catch (RuntimeException e) {
             return Map.of("status", "down", "error", "event store unreachable");
         }
@@ -106,12 +104,10 @@ public class HealthController {
             item.put("error", error);
             failingSince.ifPresent(since -> item.put("failing_since", since.toString()));
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
-                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-                item.put("caught_up", !status.isEmpty() && status.values().stream()
-                        .allMatch(EventTrackerStatus::isCaughtUp));
-                item.put("replaying", status.values().stream().anyMatch(EventTrackerStatus::isReplaying));
-                item.put("position", status.values().stream()
-                        .map(s -> s.getCurrentPosition().orElse(0L)).min(Long::compare).orElse(0L));
+                ProcessorProgress progress = ProcessorProgress.of(streaming);
+                item.put("caught_up", progress.caughtUp());
+                item.put("replaying", progress.replaying());
+                item.put("position", progress.position());
             }
             allUp &= running && !error;
             items.add(item);

@@ -150,10 +150,6 @@ public class AuthService {
         commands.sendAndWait(new EndSession(sessionId, userId));
     }
 
-    public Optional<UserEntry> user(String userId) {
-        return lookup.findUser(userId);
-    }
-
     private IssuedTokens startSession(UserEntry user, String method) {
         String sessionId = Ids.newId(IdPrefix.SESSION, clock);
         String tokenId = Ids.newId(IdPrefix.TOKEN, clock);
