@@ -9,8 +9,11 @@ import io.agentledger.kernel.goal.GoalStatus;
 import io.agentledger.kernel.goal.GoalView;
 import io.agentledger.kernel.goal.Priority;
 import io.agentledger.kernel.identity.Caller;
+import io.agentledger.query.history.PastStates;
+import io.agentledger.query.history.PointInTime;
 import io.agentledger.query.web.PageParams;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+
 @RestController
 @RequestMapping("/api/v1/goals")
 @PreAuthorize("hasAuthority('read:goals')")
@@ -28,9 +33,13 @@ public class GoalQueryController {
     static final int MAX_SEARCH = 200;
 
     private final QueryGateway queries;
+    private final GoalQueryHandler goals;
+    private final PastStates past;
 
-    public GoalQueryController(QueryGateway queries) {
+    public GoalQueryController(QueryGateway queries, GoalQueryHandler goals, PastStates past) {
         this.queries = queries;
+        this.goals = goals;
+        this.past = past;
     }
 
     @GetMapping
@@ -49,7 +58,16 @@ public class GoalQueryController {
     }
 
     @GetMapping("/{goalId}")
-    public ResponseEntity<GoalView> get(@PathVariable String goalId, @AuthenticationPrincipal Caller caller) {
+    public ResponseEntity<GoalView> get(@PathVariable String goalId,
+                                        @RequestParam(name = "as_of", required = false)
+                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                        @RequestParam(required = false) Long version,
+                                        @AuthenticationPrincipal Caller caller) {
+        PointInTime point = PointInTime.of(asOf, version);
+        if (point != null) {
+            return ResponseEntity.ok(past.at(goalId, point, () -> goals.handle(new FindGoal(goalId, caller.tenantId())))
+                    .orElseThrow(() -> DomainException.notFound("Goal " + goalId + " " + point.absence())));
+        }
         GoalView goal = queries.query(new FindGoal(goalId, caller.tenantId()), GoalView.class).join();
         if (goal == null) {
             throw DomainException.notFound("Goal " + goalId + " not found");

@@ -7,8 +7,11 @@ import io.agentledger.kernel.run.RunQueries.FindRun;
 import io.agentledger.kernel.run.RunQueries.ListRuns;
 import io.agentledger.kernel.run.RunStatus;
 import io.agentledger.kernel.run.RunView;
+import io.agentledger.query.history.PastStates;
+import io.agentledger.query.history.PointInTime;
 import io.agentledger.query.web.PageParams;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +20,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+
 @RestController
 @RequestMapping("/api/v1/runs")
 @PreAuthorize("hasAuthority('read:runs')")
 public class RunQueryController {
 
     private final QueryGateway queries;
+    private final RunQueryHandler runs;
+    private final PastStates past;
 
-    public RunQueryController(QueryGateway queries) {
+    public RunQueryController(QueryGateway queries, RunQueryHandler runs, PastStates past) {
         this.queries = queries;
+        this.runs = runs;
+        this.past = past;
     }
 
     @GetMapping
@@ -39,7 +48,16 @@ public class RunQueryController {
     }
 
     @GetMapping("/{runId}")
-    public RunView get(@PathVariable String runId, @AuthenticationPrincipal Caller caller) {
+    public RunView get(@PathVariable String runId,
+                       @RequestParam(name = "as_of", required = false)
+                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                       @RequestParam(required = false) Long version,
+                       @AuthenticationPrincipal Caller caller) {
+        PointInTime point = PointInTime.of(asOf, version);
+        if (point != null) {
+            return past.at(runId, point, () -> runs.handle(new FindRun(runId, caller.tenantId())))
+                    .orElseThrow(() -> DomainException.notFound("Run " + runId + " " + point.absence()));
+        }
         RunView run = queries.query(new FindRun(runId, caller.tenantId()), RunView.class).join();
         if (run == null) {
             throw DomainException.notFound("Run " + runId + " not found");
