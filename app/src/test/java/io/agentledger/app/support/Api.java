@@ -41,6 +41,19 @@ public final class Api {
         return call("DELETE", path, null, headers);
     }
 
+    /** A GET whose body is read as it arrives; the caller closes it. */
+    public HttpResponse<java.io.InputStream> stream(String path, Duration timeout, String... headers) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).headers(headers).GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code headers} are name/value pairs; a body given as a String is sent as it is. */
     public Response call(String method, String path, Object body, String... headers) {
         try {

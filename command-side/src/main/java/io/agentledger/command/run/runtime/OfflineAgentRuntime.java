@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,17 +40,33 @@ public class OfflineAgentRuntime implements AgentRuntime {
                     "Compare the costs of three vendors"));
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
-    private final EmbeddingModel embeddings;
-    private final Map<String, List<Embedding>> examples = new LinkedHashMap<>();
+    private final Supplier<EmbeddingModel> loader;
+    private volatile EmbeddingModel embeddings;
+    private Map<String, List<Embedding>> examples;
 
+    /** The model (some 90 MB of heap while it loads) is loaded by the first run that needs it, not at startup. */
     public OfflineAgentRuntime() {
-        this(new AllMiniLmL6V2EmbeddingModel());
+        this(AllMiniLmL6V2EmbeddingModel::new);
     }
 
-    OfflineAgentRuntime(EmbeddingModel embeddings) {
-        this.embeddings = embeddings;
-        EXAMPLES.forEach((intent, texts) -> examples.put(intent,
-                texts.stream().map(text -> embeddings.embed(text).content()).toList()));
+    OfflineAgentRuntime(Supplier<EmbeddingModel> loader) {
+        this.loader = loader;
+    }
+
+    private EmbeddingModel embeddings() {
+        if (embeddings == null) {
+            synchronized (this) {
+                if (embeddings == null) {
+                    EmbeddingModel model = loader.get();
+                    Map<String, List<Embedding>> embedded = new LinkedHashMap<>();
+                    EXAMPLES.forEach((intent, texts) -> embedded.put(intent,
+                            texts.stream().map(text -> model.embed(text).content()).toList()));
+                    examples = embedded;
+                    embeddings = model;
+                }
+            }
+        }
+        return embeddings;
     }
 
     @Override
@@ -60,7 +77,7 @@ public class OfflineAgentRuntime implements AgentRuntime {
     @Override
     public Outcome<Intent> routeIntent(String goalText) {
         long start = System.nanoTime();
-        Embedding goal = embeddings.embed(goalText).content();
+        Embedding goal = embeddings().embed(goalText).content();
         String best = "research";
         double bestScore = -1;
         for (Map.Entry<String, List<Embedding>> entry : examples.entrySet()) {
