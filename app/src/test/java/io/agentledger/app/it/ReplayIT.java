@@ -23,7 +23,8 @@ class ReplayIT extends IntegrationTest {
             "approval-directory", List.of("approval_view"),
             "user-directory", List.of("user_view"),
             "api-key-directory", List.of("api_key_view"),
-            "audit-log", List.of("audit_log"));
+            "audit-log", List.of("audit_log"),
+            "credential-directory", List.of("credential_view"));
 
     @Autowired
     private EventProcessingConfiguration processing;

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.snapshot.threshold=5",
                 "agentledger.http.max-body-size=64KB",
                 "agentledger.approvals.deadline=PT8S",
-                "CORS_ORIGINS=https://app.example.com"
+                "CORS_ORIGINS=https://app.example.com",
+                "agentledger.step-up.origins=http://localhost"
         })
 public abstract class IntegrationTest {
 

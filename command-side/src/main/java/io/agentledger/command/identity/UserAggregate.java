@@ -2,6 +2,7 @@ package io.agentledger.command.identity;
 
 import io.agentledger.axon.eventstore.SnapshotConfiguration;
 import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.identity.Role;
 import io.agentledger.kernel.user.UserCommands.ChangeUserPreferences;
 import io.agentledger.kernel.user.UserCommands.ChangeUserRole;
@@ -11,6 +12,12 @@ import io.agentledger.kernel.user.UserEvent.UserDeactivated;
 import io.agentledger.kernel.user.UserEvent.UserPreferencesChanged;
 import io.agentledger.kernel.user.UserEvent.UserRegistered;
 import io.agentledger.kernel.user.UserEvent.UserRoleChanged;
+import io.agentledger.kernel.stepup.StepUpCommands.IssueBackupCodes;
+import io.agentledger.kernel.stepup.StepUpCommands.RecordStepUp;
+import io.agentledger.kernel.stepup.StepUpCommands.RegisterAuthenticator;
+import io.agentledger.kernel.stepup.StepUpEvent.AuthenticatorRegistered;
+import io.agentledger.kernel.stepup.StepUpEvent.BackupCodesIssued;
+import io.agentledger.kernel.stepup.StepUpEvent.StepUpVerified;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,6 +35,7 @@ public class UserAggregate {
     private String tenantId;
     private Role role;
     private boolean active;
+    private final java.util.Map<String, Long> signCounts = new java.util.HashMap<>();
 
     protected UserAggregate() {
     }
@@ -74,6 +82,49 @@ public class UserAggregate {
         }
         apply(new UserPreferencesChanged(userId, tenantId, command.preferences()));
         return getVersion();
+    }
+
+    @CommandHandler
+    public void handle(RegisterAuthenticator command) {
+        requireTenant(command.tenantId());
+        apply(new AuthenticatorRegistered(userId, tenantId, command.authenticatorId(), command.credentialId(),
+                command.attestedCredentialData(), command.signCount()));
+    }
+
+    /** A signature counter that does not move forward means a cloned authenticator or a replayed assertion. */
+    @CommandHandler
+    public void handle(RecordStepUp command) {
+        requireTenant(command.tenantId());
+        if (command.authenticatorId() != null) {
+            Long known = signCounts.get(command.authenticatorId());
+            if (known == null) {
+                throw DomainException.notFound("Authenticator " + command.authenticatorId() + " not found");
+            }
+            if (command.signCount() != 0 && command.signCount() <= known) {
+                throw new DomainException(ErrorCode.UNAUTHORIZED,
+                        "The authenticator's signature counter did not advance: the assertion was replayed");
+            }
+        }
+        apply(new StepUpVerified(userId, tenantId, command.principal(), command.method(), command.authenticatorId(),
+                command.signCount(), command.validUntil()));
+    }
+
+    @CommandHandler
+    public void handle(IssueBackupCodes command) {
+        requireTenant(command.tenantId());
+        apply(new BackupCodesIssued(userId, tenantId, command.count()));
+    }
+
+    @EventSourcingHandler
+    void on(AuthenticatorRegistered event) {
+        signCounts.put(event.authenticatorId(), event.signCount());
+    }
+
+    @EventSourcingHandler
+    void on(StepUpVerified event) {
+        if (event.authenticatorId() != null) {
+            signCounts.put(event.authenticatorId(), event.signCount());
+        }
     }
 
     private void requireTenant(String callerTenant) {

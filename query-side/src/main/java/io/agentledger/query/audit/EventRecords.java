@@ -23,7 +23,8 @@ public class EventRecords {
     static final Map<String, String> AGGREGATES = Map.of(
             "goal", "GoalAggregate", "run", "RunAggregate", "approval", "ApprovalAggregate",
             "user", "UserAggregate", "tenant", "TenantAggregate", "api_key", "ApiKeyAggregate",
-            "session", "SessionAggregate", "invitation", "InvitationAggregate");
+            "session", "SessionAggregate", "invitation", "InvitationAggregate",
+            "credential", "CredentialAggregate");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

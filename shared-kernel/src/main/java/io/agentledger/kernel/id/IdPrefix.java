@@ -10,6 +10,8 @@ public enum IdPrefix {
     API_KEY("key"),
     INVITATION("inv"),
     APPROVAL("appr"),
+    CREDENTIAL("cred"),
+    AUTHENTICATOR("authn"),
     REQUEST("req");
 
     private final String value;

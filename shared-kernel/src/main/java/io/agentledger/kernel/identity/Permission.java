@@ -10,6 +10,7 @@ public final class Permission {
     public static final String READ_AUDIT = "read:audit";
     public static final String MANAGE_USERS = "manage:users";
     public static final String MANAGE_API_KEYS = "manage:api_keys";
+    public static final String MANAGE_CREDENTIALS = "manage:credentials";
 
     private Permission() {
     }
