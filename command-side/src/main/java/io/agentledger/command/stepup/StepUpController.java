@@ -1,6 +1,5 @@
 package io.agentledger.command.stepup;
 
-import io.agentledger.command.credential.StepUpGuard;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
 import jakarta.validation.constraints.Size;
@@ -21,11 +20,9 @@ import java.util.Map;
 public class StepUpController {
 
     private final StepUpService stepUp;
-    private final StepUpGuard guard;
 
-    public StepUpController(StepUpService stepUp, StepUpGuard guard) {
+    public StepUpController(StepUpService stepUp) {
         this.stepUp = stepUp;
-        this.guard = guard;
     }
 
     public record SetupRequest(@Size(max = 8192) String clientDataJson, @Size(max = 65536) String attestationObject) {
@@ -61,7 +58,7 @@ public class StepUpController {
 
     @PostMapping("/api/v1/credentials/backup")
     public Map<String, Object> backup(@AuthenticationPrincipal Caller caller) {
-        return Map.of("backup_codes", stepUp.regenerateBackupCodes(caller, guard));
+        return Map.of("backup_codes", stepUp.regenerateBackupCodes(caller));
     }
 
     private static byte[] decode(String field, String value) {

@@ -55,10 +55,11 @@ public class StepUpService {
     private final TransactionTemplate transaction;
     private final StepUpProperties properties;
     private final Clock clock;
+    private final StepUpGuard guard;
 
     public StepUpService(WebAuthnManager webAuthn, Challenges challenges, BackupCodes backupCodes,
                          CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction,
-                         StepUpProperties properties, Clock clock) {
+                         StepUpProperties properties, Clock clock, StepUpGuard guard) {
         this.webAuthn = webAuthn;
         this.challenges = challenges;
         this.backupCodes = backupCodes;
@@ -67,6 +68,7 @@ public class StepUpService {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.guard = guard;
     }
 
     public Map<String, Object> registrationOptions(Caller caller) {
@@ -153,7 +155,7 @@ public class StepUpService {
     }
 
     /** New backup codes replace the old; once a user has a factor, only a stepped-up session may do it. */
-    public List<String> regenerateBackupCodes(Caller caller, StepUpGuard guard) {
+    public List<String> regenerateBackupCodes(Caller caller) {
         if (backupCodes.hasAny(caller.userId()) || hasAuthenticator(caller.userId())) {
             guard.require(caller);
         }

@@ -78,12 +78,6 @@ public class CredentialViewRepository {
                 credentialId, tenantId).stream().findFirst();
     }
 
-    /** The owner of a credential, for the caller's access check (secrets belong to the tenant). */
-    public Optional<String> ownerOf(String credentialId) {
-        return jdbc.queryForList("SELECT owner_id FROM credential_view WHERE id = ?", String.class, credentialId)
-                .stream().findFirst();
-    }
-
     public CredentialPage list(ListCredentials query) {
         Filters.Page<CredentialView> page = Filters.where("tenant_id = ?", query.tenantId())
                 .andAlways("NOT deleted")
