@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.app.support.Api;
+import io.agentledger.app.support.DatabaseScan;
 import io.agentledger.app.support.IntegrationTest;
 import io.agentledger.command.credential.crypto.CredentialCipher;
 import io.agentledger.kernel.credential.SealedValue;
@@ -189,7 +190,7 @@ class CredentialsIT extends IntegrationTest {
             }
             assertThat(history.path("total").asInt()).as(history.toString()).isGreaterThanOrEqualTo(6);
 
-            assertThat(tablesContaining(marker)).isEmpty();
+            assertThat(DatabaseScan.tablesContaining(jdbc, marker)).isEmpty();
             assertThat(bodies).noneMatch(body -> body.contains(marker));
             assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains(marker)
                     || event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
@@ -197,27 +198,5 @@ class CredentialsIT extends IntegrationTest {
         } finally {
             root.detachAppender(logs);
         }
-    }
-
-    /** Every column of every table of the database, text and bytes alike. */
-    private List<String> tablesContaining(String marker) {
-        List<String> hits = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("SELECT table_schema, table_name, column_name, "
-                + "data_type FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', "
-                + "'information_schema') AND table_name IN (SELECT table_name FROM information_schema.tables "
-                + "WHERE table_type = 'BASE TABLE')");
-        for (Map<String, Object> column : columns) {
-            String table = column.get("table_schema") + ".\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            String condition = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') in " + name + ") > 0"
-                    : "strpos(" + name + "::text, ?) > 0";
-            Long count = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + condition, Long.class,
-                    marker);
-            if (count != null && count > 0) {
-                hits.add(table + "." + name);
-            }
-        }
-        return hits;
     }
 }

@@ -1,28 +1,42 @@
 package io.agentledger.app.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.agentledger.app.support.Api;
+import io.agentledger.app.support.DatabaseScan;
 import io.agentledger.app.support.StandaloneService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.agentledger.app.llm.ChatCompletionsStub.content;
 import static io.agentledger.app.llm.ChatCompletionsStub.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A whole service configured for OpenAI, its LangChain4j client talking to a local stub. */
+/**
+ * A whole service configured for OpenAI, its LangChain4j client talking to a local stub; the plans
+ * the stub scripts also show runs using a tenant's secrets by name.
+ */
 class ProviderRunIT {
 
     private static ChatCompletionsStub stub;
     private static ConfigurableApplicationContext service;
     private static Api api;
     private static String[] auth;
+    private static final Deque<String> backupCodes = new ArrayDeque<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -33,7 +47,8 @@ class ProviderRunIT {
                 "--agentledger.llm.providers.openai.api-key=sk-test",
                 "--agentledger.llm.providers.openai.model=gpt-4o-mini",
                 "--agentledger.llm.backoff=PT0.01S",
-                "--agentledger.llm.timeout=PT2S");
+                "--agentledger.llm.timeout=PT2S",
+                "--agentledger.tools.http.allowed-hosts=127.0.0.1");
         api = StandaloneService.api(service);
         String name = "provider" + System.nanoTime();
         auth = new String[]{"Authorization", "Bearer " + api.post("/api/v1/auth/register", Map.of("email",
@@ -93,5 +108,85 @@ class ProviderRunIT {
         String goalId = run.path("goal_id").asText();
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 "draft".equals(api.get("/api/v1/goals/" + goalId, auth).text("status")));
+    }
+
+    @Test
+    void aRunUsesASecretByNameAndNothingButTheToolEverSeesTheValue() throws Exception {
+        String value = "tok-" + UUID.randomUUID();
+        String[] stepped = steppedUp();
+        assertThat(api.post("/api/v1/secrets", Map.of("name", "HOOK_TOKEN", "value", value), stepped).status())
+                .isEqualTo(201);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            received.add(authorization);
+            byte[] echo = ("accepted " + authorization).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, echo.length);
+            exchange.getResponseBody().write(echo);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            stub.then(content("{\"intent\": \"communication\", \"confidence\": 0.9}", 100, 10))
+                    .then(toolCall("submit_plan", hookPlan(hook.getAddress().getPort(), "HOOK_TOKEN"), 100, 10))
+                    .then(content("Called the hook.", 100, 10));
+
+            JsonNode run = runWhen(startGoal("Tell the hook we are live"), "completed");
+
+            assertThat(received).containsExactly("Bearer " + value);
+            String step = run.path("checkpoints").path("executor").path("steps").get(0).toString();
+            assertThat(step).contains("accepted Bearer {{secret:HOOK_TOKEN}}").doesNotContain(value);
+        } finally {
+            hook.stop(0);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode secret = secretNamed("HOOK_TOKEN");
+            assertThat(secret.path("usage_count").asLong()).isEqualTo(1);
+            assertThat(secret.path("last_used").isTextual()).isTrue();
+        });
+        assertThat(DatabaseScan.tablesContaining(StandaloneService.jdbc(), value)).isEmpty();
+    }
+
+    @Test
+    void anExpiredSecretFailsTheRunWithAClearError() {
+        String[] stepped = steppedUp();
+        Instant expiry = Instant.now().plusSeconds(1);
+        assertThat(api.post("/api/v1/secrets", Map.of("name", "OLD_TOKEN", "value", "old-" + UUID.randomUUID(),
+                "expires_at", expiry.toString()), stepped).status()).isEqualTo(201);
+        await().until(() -> Instant.now().isAfter(expiry));
+        stub.then(content("{\"intent\": \"communication\", \"confidence\": 0.9}", 100, 10))
+                .then(toolCall("submit_plan", hookPlan(9, "OLD_TOKEN"), 100, 10));
+
+        JsonNode run = runWhen(startGoal("Tell the old hook we are live"), "failed");
+
+        assertThat(run.path("error_message").asText()).isEqualTo("executor failed: Secret OLD_TOKEN expired at "
+                + expiry);
+    }
+
+    /** The caller's headers after a step-up with the next of their backup codes. */
+    private static synchronized String[] steppedUp() {
+        if (backupCodes.isEmpty()) {
+            api.post("/api/v1/credentials/backup", null, auth).body().path("backup_codes")
+                    .forEach(code -> backupCodes.add(code.asText()));
+        }
+        assertThat(api.post("/api/v1/auth/biometric/verify", Map.of("backup_code", backupCodes.remove()), auth)
+                .status()).isEqualTo(200);
+        return auth;
+    }
+
+    private static JsonNode secretNamed(String name) {
+        for (JsonNode secret : api.get("/api/v1/secrets", auth).body().path("items")) {
+            if (name.equals(secret.path("name").asText())) {
+                return secret;
+            }
+        }
+        throw new AssertionError("No secret " + name);
+    }
+
+    private static String hookPlan(int port, String secret) {
+        return "{\"tasks\": [{\"title\": \"Call the hook\", \"tool\": \"http_request\", \"parameters\": {"
+                + "\"url\": \"http://127.0.0.1:" + port + "/hook\", \"method\": \"POST\", \"body\": \"live\", "
+                + "\"headers\": {\"Authorization\": \"Bearer {{secret:" + secret + "}}\"}}}]}";
     }
 }

@@ -45,10 +45,24 @@ public final class StandaloneService {
         return new JdbcTemplate(postgres().getPostgresDatabase());
     }
 
+    public static JdbcTemplate jdbc(String database) {
+        return new JdbcTemplate(postgres().getDatabase("postgres", database));
+    }
+
     /** Settings go as arguments: builder properties are defaults, which application.yml would override. */
     public static ConfigurableApplicationContext start(Class<?> extraBeans, String... settings) {
+        return startOn("postgres", extraBeans, settings);
+    }
+
+    /** A service on a database of its own on the shared PostgreSQL, created on first use. */
+    public static ConfigurableApplicationContext startOn(String database, Class<?> extraBeans, String... settings) {
+        if (!"postgres".equals(database) && jdbc().queryForList("SELECT 1 FROM pg_database WHERE datname = ?",
+                database).isEmpty()) {
+            jdbc().execute("CREATE DATABASE \"" + database + "\"");
+        }
         List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + postgres().getJdbcUrl("postgres", database),
+                "--agentledger.data-dir=target/standalone-data",
                 "--spring.datasource.username=postgres",
                 "--server.port=0",
                 "--agentledger.auth.bcrypt-strength=4",

@@ -45,10 +45,10 @@ public final class CredentialRequests {
     public record CreateSecretRequest(@NotBlank @Pattern(regexp = SECRET_NAME,
             message = "must start with a letter or _ and hold only letters, digits, _ . - (at most 128)") String name,
                                       @NotBlank @Size(max = MAX_VALUE) String value,
-                                      @Size(max = 1000) String description) {
+                                      @Size(max = 1000) String description, @Future Instant expiresAt) {
     }
 
     public record UpdateSecretRequest(@NotBlank @Size(max = MAX_VALUE) String value,
-                                      @Size(max = 1000) String description) {
+                                      @Size(max = 1000) String description, @Future Instant expiresAt) {
     }
 }

@@ -41,7 +41,7 @@ public class SecretCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     public SecretView create(@Valid @RequestBody CreateSecretRequest body, @AuthenticationPrincipal Caller caller) {
         String id = credentials.store(caller, new NewValue(CredentialKind.SECRET, body.name(), null, body.value(),
-                body.description(), null, false));
+                body.description(), body.expiresAt(), false));
         return shape(id, caller);
     }
 
@@ -49,7 +49,7 @@ public class SecretCommandController {
     public SecretView update(@PathVariable String name, @Valid @RequestBody UpdateSecretRequest body,
                                       @AuthenticationPrincipal Caller caller) {
         String id = credentials.secretId(caller, name);
-        credentials.change(caller, id, body.value(), body.description(), null, null);
+        credentials.change(caller, id, body.value(), body.description(), body.expiresAt(), null);
         return shape(id, caller);
     }
 

@@ -7,6 +7,8 @@ import io.agentledger.command.run.runtime.Usage;
 import io.agentledger.command.run.tool.BuiltInTools;
 import io.agentledger.command.run.tool.Tool;
 import io.agentledger.command.run.tool.ToolLedger;
+import io.agentledger.command.run.tool.SecretResolvingTool;
+import io.agentledger.command.credential.SecretReferences;
 import io.agentledger.kernel.approval.ApprovalCommands.RequestApproval;
 import io.agentledger.kernel.approval.ApprovalDecision;
 import io.agentledger.kernel.error.BusinessError;
@@ -61,12 +63,14 @@ public class RunEngine {
     private final AgentRuntime runtime;
     private final BuiltInTools tools;
     private final ToolLedger ledger;
+    private final SecretReferences secrets;
     private final AutonomyPolicy policy;
     private final Clock clock;
     private final Duration approvalDeadline;
 
     public RunEngine(EventStore events, CommandGateway commands, TransactionTemplate transaction,
-                     AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, AutonomyPolicy policy, Clock clock,
+                     AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, SecretReferences secrets, AutonomyPolicy policy,
+                     Clock clock,
                      @Value("${agentledger.approvals.deadline:PT24H}") Duration approvalDeadline) {
         this.events = events;
         this.commands = commands;
@@ -74,6 +78,7 @@ public class RunEngine {
         this.runtime = runtime;
         this.tools = tools;
         this.ledger = ledger;
+        this.secrets = secrets;
         this.policy = policy;
         this.clock = clock;
         this.approvalDeadline = approvalDeadline;
@@ -175,7 +180,9 @@ public class RunEngine {
                 ? resolution.payload() : task.parameters();
         Map<String, Object> output;
         try {
-            output = ledger.execute(stepKey, run.runId, tool, parameters);
+            output = ledger.execute(stepKey, run.runId, new SecretResolvingTool(tool, secrets,
+                    new SecretReferences.Use(run.tenantId, ACTOR, "run " + run.runId + " step " + index, run.runId)),
+                    parameters);
         } catch (RuntimeException failure) {
             fail(run, RunGraph.EXECUTOR, failure);
             return false;
