@@ -100,6 +100,36 @@ public class CredentialService {
         readModel.awaitVersion(new FindCredentialVersion(credentialId), version);
     }
 
+    /**
+     * Values the service obtained itself on its owner's behalf (a connector's OAuth tokens): stored,
+     * replaced, used and deleted without a step-up, since no person hands them over or takes them out.
+     */
+    public String storeObtained(String tenantId, String ownerId, String name, CredentialType type, String value,
+                                String description, Instant expiresAt) {
+        String credentialId = Ids.newId(IdPrefix.CREDENTIAL);
+        transaction.executeWithoutResult(status -> {
+            String keyId = keys.create(credentialId);
+            commands.sendAndWait(new StoreCredential(credentialId, tenantId, ownerId, CredentialKind.CREDENTIAL, name,
+                    type, cipher.seal(keyId, value), description, expiresAt, false));
+        });
+        return credentialId;
+    }
+
+    public void replaceObtained(String credentialId, String tenantId, String ownerId, String value,
+                                Instant expiresAt) {
+        commands.sendAndWait(new ChangeCredential(credentialId, tenantId, ownerId, sealExisting(credentialId, value),
+                null, expiresAt, null));
+    }
+
+    /** The value for one use, recorded with its purpose; refused once expired. */
+    public String useObtained(String credentialId, String tenantId, String ownerId, String purpose) {
+        return cipher.open(commands.sendAndWait(new RecordUse(credentialId, tenantId, ownerId, purpose)));
+    }
+
+    public void deleteObtained(String credentialId, String tenantId, String ownerId) {
+        commands.sendAndWait(new DeleteCredential(credentialId, tenantId, ownerId));
+    }
+
     public String secretId(Caller caller, String name) {
         return jdbc.queryForList("SELECT credential_id FROM secret_name WHERE tenant_id = ? AND name = ?",
                 String.class, caller.tenantId(), name).stream().findFirst()

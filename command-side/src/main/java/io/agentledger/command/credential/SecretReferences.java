@@ -59,7 +59,8 @@ public class SecretReferences {
         return new Resolved(resolved, values);
     }
 
-    private String valueOf(Use use, String name) {
+    /** One secret's value, its use recorded; unknown → 404, expired → 409. */
+    public String valueOf(Use use, String name) {
         String credentialId = jdbc.queryForList("SELECT credential_id FROM secret_name WHERE tenant_id = ? AND name = ?",
                 String.class, use.tenantId(), name).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("Secret " + name + " not found"));

@@ -10,10 +10,14 @@ import io.agentledger.kernel.user.UserEvent.UserDeactivated;
 import io.agentledger.kernel.user.UserEvent.UserPreferencesChanged;
 import io.agentledger.kernel.user.UserEvent.UserRegistered;
 import io.agentledger.kernel.user.UserEvent.UserRoleChanged;
+import io.agentledger.kernel.stepup.StepUpCommands.RecordStepUp;
+import io.agentledger.kernel.stepup.StepUpEvent.AuthenticatorRegistered;
+import io.agentledger.kernel.stepup.StepUpEvent.StepUpVerified;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 
 class UserAggregateTest {
@@ -86,6 +90,42 @@ class UserAggregateTest {
                 .expectEvents(new UserPreferencesChanged("user_bob", "tenant_1", Map.of("theme", "dark")));
         fixture.given(BOB)
                 .when(new ChangeUserPreferences("user_bob", "tenant_1", Map.of()))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    private static final AuthenticatorRegistered KEY = new AuthenticatorRegistered("user_bob", "tenant_1", "authn_1",
+            "cred-raw-id", "attested", 5);
+    private static final Instant UNTIL = Instant.parse("2026-01-01T00:05:00Z");
+
+    @Test
+    void aStepUpWhoseSignatureCounterAdvancesIsRecorded() {
+        fixture.given(BOB, KEY)
+                .when(new RecordStepUp("user_bob", "tenant_1", "sess_1", "webauthn", "authn_1", 6, UNTIL))
+                .expectEvents(new StepUpVerified("user_bob", "tenant_1", "sess_1", "webauthn", "authn_1", 6, UNTIL));
+    }
+
+    @Test
+    void aSignatureCounterThatDoesNotAdvanceIsAReplayAndRefused() {
+        fixture.given(BOB, KEY, new StepUpVerified("user_bob", "tenant_1", "sess_1", "webauthn", "authn_1", 7, UNTIL))
+                .when(new RecordStepUp("user_bob", "tenant_1", "sess_2", "webauthn", "authn_1", 7, UNTIL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("The authenticator's signature counter did not advance: the assertion was "
+                        + "replayed")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAuthenticatorWithoutACounterIsNotHeldToOne() {
+        fixture.given(BOB, new AuthenticatorRegistered("user_bob", "tenant_1", "authn_2", "raw", "attested", 0))
+                .when(new RecordStepUp("user_bob", "tenant_1", "sess_1", "webauthn", "authn_2", 0, UNTIL))
+                .expectEvents(new StepUpVerified("user_bob", "tenant_1", "sess_1", "webauthn", "authn_2", 0, UNTIL));
+    }
+
+    @Test
+    void anUnknownAuthenticatorCannotStepUp() {
+        fixture.given(BOB)
+                .when(new RecordStepUp("user_bob", "tenant_1", "sess_1", "webauthn", "authn_9", 1, UNTIL))
                 .expectException(DomainException.class)
                 .expectNoEvents();
     }

@@ -24,7 +24,7 @@ public class EventRecords {
             "goal", "GoalAggregate", "run", "RunAggregate", "approval", "ApprovalAggregate",
             "user", "UserAggregate", "tenant", "TenantAggregate", "api_key", "ApiKeyAggregate",
             "session", "SessionAggregate", "invitation", "InvitationAggregate",
-            "credential", "CredentialAggregate");
+            "credential", "CredentialAggregate", "connector", "ConnectorAggregate");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

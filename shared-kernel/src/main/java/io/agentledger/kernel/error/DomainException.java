@@ -22,6 +22,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.VALIDATION_ERROR, detail);
     }
 
+    public static DomainException badRequest(String detail) {
+        return new DomainException(ErrorCode.BAD_REQUEST, detail);
+    }
+
     public static DomainException forbidden(String detail) {
         return new DomainException(ErrorCode.FORBIDDEN, detail);
     }

@@ -12,6 +12,8 @@ public enum IdPrefix {
     APPROVAL("appr"),
     CREDENTIAL("cred"),
     AUTHENTICATOR("authn"),
+    CONNECTOR("conn"),
+    SYNC("sync"),
     REQUEST("req");
 
     private final String value;
