@@ -13,16 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditLogIT extends IntegrationTest {
 
-    private User invite(User admin, String role) {
-        String name = unique(role);
-        String token = api.post("/api/v1/users/invitations", Map.of("email", name + "@example.com", "role", role),
-                admin.auth()).text("invitation_token");
-        Api.Response joined = api.post("/api/v1/auth/register", Map.of("email", name + "@example.com",
-                "username", name, "password", PASSWORD, "full_name", "Invited", "invitation_token", token));
-        return new User(joined.body().path("user").path("id").asText(), admin.tenantId(), name,
-                name + "@example.com", joined.text("access_token"), joined.text("refresh_token"));
-    }
-
     private JsonNode logs(User user, String query) {
         Api.Response response = api.get("/api/v1/audit/logs" + query, user.auth());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

@@ -24,7 +24,8 @@ class ReplayIT extends IntegrationTest {
             "user-directory", List.of("user_view"),
             "api-key-directory", List.of("api_key_view"),
             "audit-log", List.of("audit_log"),
-            "credential-directory", List.of("credential_view"));
+            "credential-directory", List.of("credential_view"),
+            "system-modifications", List.of("system_modification_view"));
 
     @Autowired
     private EventProcessingConfiguration processing;

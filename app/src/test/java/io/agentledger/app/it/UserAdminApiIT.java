@@ -10,20 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAdminApiIT extends IntegrationTest {
 
-    private User invite(User admin, String role) {
-        String name = unique("inv");
-        Api.Response invitation = api.post("/api/v1/users/invitations",
-                Map.of("email", name + "@example.com", "role", role), admin.auth());
-        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
-        Api.Response joined = api.post("/api/v1/auth/register", Map.of("email", name + "@example.com",
-                "username", name, "password", PASSWORD, "full_name", "Invited " + name,
-                "invitation_token", invitation.text("invitation_token")));
-        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
-        return new User(joined.body().path("user").path("id").asText(),
-                joined.body().path("user").path("tenant_id").asText(), name, name + "@example.com",
-                joined.text("access_token"), joined.text("refresh_token"));
-    }
-
     @Test
     void anInvitedUserJoinsTheAdminsTenantWithTheGivenRole() {
         User admin = register();

@@ -64,6 +64,21 @@ public abstract class IntegrationTest {
         return User.from(response, name);
     }
 
+    /** A user who joined {@code admin}'s tenant by invitation, with {@code role}. */
+    protected User invite(User admin, String role) {
+        String name = unique("inv");
+        Api.Response invitation = api.post("/api/v1/users/invitations",
+                Map.of("email", name + "@example.com", "role", role), admin.auth());
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        Api.Response joined = api.post("/api/v1/auth/register", Map.of("email", name + "@example.com",
+                "username", name, "password", PASSWORD, "full_name", "Invited " + name,
+                "invitation_token", invitation.text("invitation_token")));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        return new User(joined.body().path("user").path("id").asText(),
+                joined.body().path("user").path("tenant_id").asText(), name, name + "@example.com",
+                joined.text("access_token"), joined.text("refresh_token"));
+    }
+
     protected static void eventually(BooleanSupplier condition) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
     }

@@ -1,5 +1,6 @@
 package io.agentledger.command.goal;
 
+import io.agentledger.command.system.SystemSettings;
 import io.agentledger.command.web.IfMatch;
 import io.agentledger.command.web.MessageResponse;
 import io.agentledger.command.web.ReadModelAwait;
@@ -18,6 +19,7 @@ import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.run.RunCommands;
 import io.agentledger.kernel.run.RunCommands.CreateRun;
+import io.agentledger.kernel.system.SettingsSchema;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -50,9 +52,11 @@ public class GoalCommandController {
     private final ReadModelAwait readModel;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SystemSettings settings;
 
     public GoalCommandController(CommandGateway commands, QueryGateway queries, ReadModelAwait readModel,
-                                 TransactionTemplate transaction, Clock clock) {
+                                 TransactionTemplate transaction, Clock clock, SystemSettings settings) {
+        this.settings = settings;
         this.commands = commands;
         this.queries = queries;
         this.readModel = readModel;
@@ -65,7 +69,8 @@ public class GoalCommandController {
                                            @AuthenticationPrincipal Caller caller) {
         String goalId = Ids.newId(IdPrefix.GOAL, clock);
         commands.sendAndWait(new CreateGoal(goalId, caller.tenantId(), caller.userId(), body.text(),
-                body.autonomyLevel() == null ? AutonomyLevel.L2 : body.autonomyLevel(),
+                body.autonomyLevel() != null ? body.autonomyLevel()
+                        : AutonomyLevel.valueOf(settings.text(caller.tenantId(), SettingsSchema.DEFAULT_AUTONOMY_LEVEL)),
                 body.constraints() == null ? Map.of() : body.constraints(),
                 body.priority() == null ? Priority.MEDIUM : body.priority(), body.dueDate(), body.estimatedHours(),
                 body.metadata() == null ? Map.of() : body.metadata()));

@@ -14,6 +14,7 @@ public enum IdPrefix {
     AUTHENTICATOR("authn"),
     CONNECTOR("conn"),
     SYNC("sync"),
+    MODIFICATION("mod"),
     REQUEST("req");
 
     private final String value;

@@ -11,6 +11,8 @@ public final class Permission {
     public static final String MANAGE_USERS = "manage:users";
     public static final String MANAGE_API_KEYS = "manage:api_keys";
     public static final String MANAGE_CREDENTIALS = "manage:credentials";
+    public static final String MANAGE_SYSTEM = "manage:system";
+    public static final String READ_SYSTEM = "read:system";
 
     private Permission() {
     }

@@ -8,14 +8,15 @@ public enum Role {
     @JsonProperty("admin")
     ADMIN(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
             Permission.READ_APPROVALS, Permission.WRITE_APPROVALS, Permission.READ_AUDIT, Permission.MANAGE_USERS,
-            Permission.MANAGE_API_KEYS, Permission.MANAGE_CREDENTIALS)),
+            Permission.MANAGE_API_KEYS, Permission.MANAGE_CREDENTIALS, Permission.MANAGE_SYSTEM,
+            Permission.READ_SYSTEM)),
     @JsonProperty("user")
     USER(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
             Permission.READ_APPROVALS, Permission.WRITE_APPROVALS, Permission.MANAGE_API_KEYS,
             Permission.MANAGE_CREDENTIALS)),
     @JsonProperty("auditor")
     AUDITOR(List.of(Permission.READ_GOALS, Permission.READ_RUNS, Permission.READ_APPROVALS, Permission.READ_AUDIT,
-            Permission.MANAGE_API_KEYS));
+            Permission.MANAGE_API_KEYS, Permission.READ_SYSTEM));
 
     private final List<String> permissions;
 
