@@ -5,6 +5,7 @@ import io.agentledger.app.processing.ProcessorProgress;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.DatabaseScan;
 import io.agentledger.app.support.StandaloneService;
+import io.agentledger.app.support.StepUps;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -208,9 +209,7 @@ class ConnectorsIT {
     /** A user (founding a tenant) who stepped up with a backup code and stored the provider's client secret. */
     private static String[] userWithClientSecret() {
         String[] auth = user();
-        String code = api.post("/api/v1/credentials/backup", null, auth).body().path("backup_codes").get(0).asText();
-        assertThat(api.post("/api/v1/auth/biometric/verify", Map.of("backup_code", code), auth).status())
-                .isEqualTo(200);
+        StepUps.withFirstBackupCode(api, auth);
         assertThat(api.post("/api/v1/secrets", Map.of("name", "MAILHUB_CLIENT_SECRET", "value", CLIENT_SECRET), auth)
                 .status()).isEqualTo(201);
         return auth;

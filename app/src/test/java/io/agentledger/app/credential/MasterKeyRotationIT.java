@@ -2,6 +2,7 @@ package io.agentledger.app.credential;
 
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.StandaloneService;
+import io.agentledger.app.support.StepUps;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,9 +59,7 @@ class MasterKeyRotationIT {
         String[] auth = {"Authorization", "Bearer " + api.post("/api/v1/auth/register", Map.of("email",
                 name + "@example.com", "username", name, "password", "a long enough password", "full_name", "R"))
                 .text("access_token")};
-        String code = api.post("/api/v1/credentials/backup", null, auth).body().path("backup_codes").get(0).asText();
-        assertThat(api.post("/api/v1/auth/biometric/verify", Map.of("backup_code", code), auth).status())
-                .isEqualTo(200);
+        StepUps.withFirstBackupCode(api, auth);
         return auth;
     }
 

@@ -3,6 +3,7 @@ package io.agentledger.app.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.StepUps;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,10 +16,7 @@ class SystemConfigIT extends IntegrationTest {
     /** The founder of a new tenant (an admin), stepped up with a backup code. */
     private User steppedUpAdmin() {
         User admin = register();
-        String code = api.post("/api/v1/credentials/backup", null, admin.auth()).body().path("backup_codes").get(0)
-                .asText();
-        assertThat(api.post("/api/v1/auth/biometric/verify", Map.of("backup_code", code), admin.auth()).status())
-                .isEqualTo(200);
+        StepUps.withFirstBackupCode(api, admin.auth());
         return admin;
     }
 
