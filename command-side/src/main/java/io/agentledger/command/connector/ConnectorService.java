@@ -60,8 +60,7 @@ public class ConnectorService {
     public Map<String, Object> start(Caller caller, String provider, String name) {
         ConnectorProperties.Provider settings = properties.provider(provider);
         String secretName = ConnectorProperties.clientSecretName(provider, settings);
-        if (jdbc.queryForList("SELECT 1 FROM secret_name WHERE tenant_id = ? AND name = ?", caller.tenantId(),
-                secretName).isEmpty()) {
+        if (secrets.idOf(caller.tenantId(), secretName).isEmpty()) {
             throw DomainException.conflict("Store the client secret of " + provider + " as the secret " + secretName
                     + " first (POST /api/v1/secrets)");
         }

@@ -17,7 +17,6 @@ import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,17 +37,17 @@ public class CredentialService {
     private final StepUpGuard stepUp;
     private final TransactionTemplate transaction;
     private final ReadModelAwait readModel;
-    private final JdbcTemplate jdbc;
+    private final SecretReferences secrets;
 
     public CredentialService(CommandGateway commands, CredentialCipher cipher, DataKeys keys, StepUpGuard stepUp,
-                             TransactionTemplate transaction, ReadModelAwait readModel, JdbcTemplate jdbc) {
+                             TransactionTemplate transaction, ReadModelAwait readModel, SecretReferences secrets) {
         this.commands = commands;
         this.cipher = cipher;
         this.keys = keys;
         this.stepUp = stepUp;
         this.transaction = transaction;
         this.readModel = readModel;
-        this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     public record NewValue(CredentialKind kind, String name, CredentialType type, String value, String description,
@@ -131,9 +130,7 @@ public class CredentialService {
     }
 
     public String secretId(Caller caller, String name) {
-        return jdbc.queryForList("SELECT credential_id FROM secret_name WHERE tenant_id = ? AND name = ?",
-                String.class, caller.tenantId(), name).stream().findFirst()
-                .orElseThrow(() -> DomainException.notFound("Secret " + name + " not found"));
+        return secrets.idOf(caller.tenantId(), name).orElseThrow(() -> DomainException.notFound("Secret " + name + " not found"));
     }
 
     private SealedValue sealExisting(String credentialId, String value) {

@@ -61,8 +61,7 @@ public class SecretReferences {
 
     /** One secret's value, its use recorded; unknown → 404, expired → 409. */
     public String valueOf(Use use, String name) {
-        String credentialId = jdbc.queryForList("SELECT credential_id FROM secret_name WHERE tenant_id = ? AND name = ?",
-                String.class, use.tenantId(), name).stream().findFirst()
+        String credentialId = idOf(use.tenantId(), name)
                 .orElseThrow(() -> DomainException.notFound("Secret " + name + " not found"));
         Map<String, Object> metadata = Map.of(AuditMetadata.USER_ID, use.actor(),
                 AuditMetadata.TENANT_ID, use.tenantId(), AuditMetadata.CORRELATION_ID, use.correlationId());
@@ -77,6 +76,12 @@ public class SecretReferences {
             }
             throw refused;
         }
+    }
+
+    /** The credential holding the tenant's secret of that name. */
+    public java.util.Optional<String> idOf(String tenantId, String name) {
+        return jdbc.queryForList("SELECT credential_id FROM secret_name WHERE tenant_id = ? AND name = ?",
+                String.class, tenantId, name).stream().findFirst();
     }
 
     /** Parameters with their secrets in place, and the means to take them out again. */

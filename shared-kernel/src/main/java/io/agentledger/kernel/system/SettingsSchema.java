@@ -35,6 +35,14 @@ public final class SettingsSchema {
         ).forEach(setting -> SETTINGS.put(setting.key(), setting));
     }
 
+    private static final Map<String, Object> DEFAULTS;
+
+    static {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        SETTINGS.values().forEach(setting -> defaults.put(setting.key(), setting.defaultValue()));
+        DEFAULTS = java.util.Collections.unmodifiableMap(defaults);
+    }
+
     private SettingsSchema() {
     }
 
@@ -46,10 +54,9 @@ public final class SettingsSchema {
         return List.copyOf(SETTINGS.values());
     }
 
+    /** In schema order, unmodifiable. */
     public static Map<String, Object> defaults() {
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        SETTINGS.values().forEach(setting -> defaults.put(setting.key(), setting.defaultValue()));
-        return defaults;
+        return DEFAULTS;
     }
 
     /** Each change validated and canonical; an unknown key or a bad value is a 422 naming the key. */
