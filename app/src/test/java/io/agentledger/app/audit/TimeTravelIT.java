@@ -84,6 +84,11 @@ class TimeTravelIT extends IntegrationTest {
         Instant waiting = pause();
         api.post("/api/v1/approvals/" + approval, Map.of("decision", "reject", "comments", "not now"), user.auth());
         eventually(() -> !"paused".equals(api.get("/api/v1/runs/" + run, user.auth()).text("status")));
+        // the next gate's approval expires after the tests' short deadline: decide it before the slower reads
+        eventuallyAsserted(() -> assertThat(api.get("/api/v1/approvals?run_id=" + run + "&state=pending",
+                user.auth()).body().path("total").asInt()).isEqualTo(1));
+        String second = ids(api.get("/api/v1/approvals?run_id=" + run + "&state=pending", user.auth()).body()).get(0);
+        api.post("/api/v1/approvals/" + second, Map.of("decision", "reject"), user.auth());
 
         JsonNode runThen = api.get("/api/v1/runs/" + run + "?as_of=" + waiting, user.auth()).body();
         assertThat(runThen.path("status").asText()).isEqualTo("paused");
@@ -98,10 +103,6 @@ class TimeTravelIT extends IntegrationTest {
         assertThat(api.get("/api/v1/goals/" + goal + "?as_of=" + waiting, user.auth()).body().path("runs").get(0)
                 .path("status").asText()).isEqualTo("paused");
 
-        eventuallyAsserted(() -> assertThat(api.get("/api/v1/approvals?run_id=" + run + "&state=pending",
-                user.auth()).body().path("total").asInt()).isEqualTo(1));
-        String second = ids(api.get("/api/v1/approvals?run_id=" + run + "&state=pending", user.auth()).body()).get(0);
-        api.post("/api/v1/approvals/" + second, Map.of("decision", "reject"), user.auth());
         eventually(() -> !"active".equals(api.get("/api/v1/goals/" + goal, user.auth()).text("status")));
 
         JsonNode live = api.get("/api/v1/runs/" + run, user.auth()).body();
