@@ -3,6 +3,7 @@ package io.agentledger.app.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.StepUps;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -75,6 +76,10 @@ class TimeTravelIT extends IntegrationTest {
     @Test
     void aRunAndItsApprovalAreReadAsTheyWereWhileWaitingForTheDecision() throws InterruptedException {
         User user = register();
+        // the tests' 8 s approval deadline can pass under load before the slower reads below are done
+        StepUps.withFirstBackupCode(api, user.auth());
+        assertThat(api.put("/api/v1/system/config", Map.of("settings", Map.of("approvals.deadline_default", "PT2M")),
+                user.auth()).status()).isEqualTo(200);
         String goal = api.post("/api/v1/goals", Map.of("text", "Email the board", "autonomy_level", "L0"),
                 user.auth()).text("id");
         String run = api.post("/api/v1/goals/" + goal + "/start", null, user.auth()).text("run_id");
@@ -84,7 +89,6 @@ class TimeTravelIT extends IntegrationTest {
         Instant waiting = pause();
         api.post("/api/v1/approvals/" + approval, Map.of("decision", "reject", "comments", "not now"), user.auth());
         eventually(() -> !"paused".equals(api.get("/api/v1/runs/" + run, user.auth()).text("status")));
-        // the next gate's approval expires after the tests' short deadline: decide it before the slower reads
         eventuallyAsserted(() -> assertThat(api.get("/api/v1/approvals?run_id=" + run + "&state=pending",
                 user.auth()).body().path("total").asInt()).isEqualTo(1));
         String second = ids(api.get("/api/v1/approvals?run_id=" + run + "&state=pending", user.auth()).body()).get(0);

@@ -25,7 +25,8 @@ class ReplayIT extends IntegrationTest {
             "api-key-directory", List.of("api_key_view"),
             "audit-log", List.of("audit_log"),
             "credential-directory", List.of("credential_view"),
-            "system-modifications", List.of("system_modification_view"));
+            "system-modifications", List.of("system_modification_view"),
+            "ai-spend", List.of("ai_spend_daily"));
 
     @Autowired
     private EventProcessingConfiguration processing;

@@ -45,7 +45,8 @@ class SystemConfigIT extends IntegrationTest {
         JsonNode modification = modify(admin, Map.of("goals.default_autonomy_level", "L0"));
 
         assertThat(modification.path("type").asText()).isEqualTo("system_setting");
-        assertThat(modification.path("before_state").toString()).isEqualTo("{\"goals.default_autonomy_level\":\"L2\"}");
+        assertThat(modification.path("before_state").toString()).as("never set: inherited")
+                .isEqualTo("{\"goals.default_autonomy_level\":null}");
         assertThat(modification.path("after_state").toString()).isEqualTo("{\"goals.default_autonomy_level\":\"L0\"}");
         assertThat(modification.path("applied_by").asText()).isEqualTo(admin.id());
         assertThat(modification.path("impact_assessment").asText()).isEqualTo("low");
@@ -70,7 +71,7 @@ class SystemConfigIT extends IntegrationTest {
         Api.Response negative = api.post("/api/v1/system/modify", Map.of("type", "system_setting", "description",
                 "x", "changes", Map.of("rate_limits.read", -1)), admin.auth());
         assertThat(negative.status()).isEqualTo(422);
-        assertThat(negative.text("detail")).startsWith("changes.rate_limits.read: must be between 1 and 100000");
+        assertThat(negative.text("detail")).startsWith("changes.rate_limits.read: must be between 1 and 1000000");
         Api.Response unknown = api.post("/api/v1/system/modify", Map.of("type", "system_setting", "description",
                 "x", "changes", Map.of("no.such", true)), admin.auth());
         assertThat(unknown.status()).isEqualTo(422);
@@ -95,12 +96,15 @@ class SystemConfigIT extends IntegrationTest {
         assertThat(api.post("/api/v1/system/rollback", Map.of("to", "2020-01-01T00:00:00Z", "reason", "x"),
                 auditor.auth()).status()).isEqualTo(403);
         assertThat(history(admin)).isZero();
-        assertThat(settings(admin, "").path("rate_limits.read").asInt()).isEqualTo(600);
+        assertThat(api.get("/api/v1/system/config", admin.auth()).body().path("sources").path("rate_limits.read")
+                .asText()).isEqualTo("default");
     }
 
     @Test
     void rollbacksConflictCascadeDryRunAndCanThemselvesBeRolledBack() {
         User admin = steppedUpAdmin();
+        long inheritedRead = settings(admin, "").path("rate_limits.read").asLong();
+        long inheritedWrite = settings(admin, "").path("rate_limits.write").asLong();
         JsonNode first = modify(admin, Map.of("rate_limits.read", 100));
         JsonNode second = modify(admin, Map.of("rate_limits.read", 200, "rate_limits.write", 50));
         JsonNode unrelated = modify(admin, Map.of("agents.max_steps", 30));
@@ -117,9 +121,9 @@ class SystemConfigIT extends IntegrationTest {
         assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
         assertThat(dryRun.body().path("rolled_back").toString()).isEqualTo("[\"" + secondId + "\",\"" + firstId + "\"]");
         assertThat(dryRun.body().path("diff").path("rate_limits.read").toString())
-                .isEqualTo("{\"before\":200,\"after\":600}");
+                .as("back to inheriting").isEqualTo("{\"before\":200,\"after\":null}");
         assertThat(dryRun.body().path("diff").path("rate_limits.write").toString())
-                .isEqualTo("{\"before\":50,\"after\":120}");
+                .isEqualTo("{\"before\":50,\"after\":null}");
         assertThat(settings(admin, "").path("rate_limits.read").asInt()).as("a dry run applies nothing")
                 .isEqualTo(200);
         assertThat(history(admin)).isEqualTo(3);
@@ -128,8 +132,8 @@ class SystemConfigIT extends IntegrationTest {
                 "reason", "too strict", "cascade", true), admin.auth());
         assertThat(cascade.status()).as(cascade.toString()).isEqualTo(201);
         JsonNode settings = settings(admin, "");
-        assertThat(settings.path("rate_limits.read").asInt()).isEqualTo(600);
-        assertThat(settings.path("rate_limits.write").asInt()).isEqualTo(120);
+        assertThat(settings.path("rate_limits.read").asLong()).isEqualTo(inheritedRead);
+        assertThat(settings.path("rate_limits.write").asLong()).isEqualTo(inheritedWrite);
         assertThat(settings.path("agents.max_steps").asInt()).isEqualTo(30);
         JsonNode rollbackOfFirst = cascade.body().path("modifications").get(1);
         assertThat(rollbackOfFirst.path("type").asText()).isEqualTo("rollback");
@@ -150,7 +154,7 @@ class SystemConfigIT extends IntegrationTest {
         String afterFirst = first.path("applied_at").asText();
         JsonNode then = settings(admin, "?as_of=" + afterFirst);
         assertThat(then.path("rate_limits.read").asInt()).isEqualTo(100);
-        assertThat(then.path("rate_limits.write").asInt()).isEqualTo(120);
+        assertThat(then.path("rate_limits.write").asLong()).isEqualTo(inheritedWrite);
         assertThat(then.path("agents.max_steps").asInt()).isEqualTo(20);
 
         Api.Response back = api.post("/api/v1/system/rollback", Map.of("to", afterFirst, "reason", "as it was"),

@@ -16,6 +16,8 @@ import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.agentledger.command.system.SystemSettings;
+import io.agentledger.kernel.system.SettingsSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,10 +44,12 @@ public class ConnectorService {
     private final ReadModelAwait readModel;
     private final JdbcTemplate jdbc;
     private final ExecutorService syncs;
+    private final SystemSettings systemSettings;
 
     public ConnectorService(ConnectorProperties properties, OAuthStates states, OAuthClient oauth,
                             CredentialService credentials, SecretReferences secrets, CommandGateway commands,
-                            ReadModelAwait readModel, JdbcTemplate jdbc, ExecutorService connectorSyncs) {
+                            ReadModelAwait readModel, JdbcTemplate jdbc, ExecutorService connectorSyncs,
+                            SystemSettings systemSettings) {
         this.properties = properties;
         this.states = states;
         this.oauth = oauth;
@@ -55,9 +59,14 @@ public class ConnectorService {
         this.readModel = readModel;
         this.jdbc = jdbc;
         this.syncs = connectorSyncs;
+        this.systemSettings = systemSettings;
     }
 
     public Map<String, Object> start(Caller caller, String provider, String name) {
+        if (!systemSettings.flag(caller.tenantId(), SettingsSchema.CONNECTORS_ENABLED)) {
+            throw DomainException.forbidden("Connectors are turned off for this tenant (setting "
+                    + SettingsSchema.CONNECTORS_ENABLED + ")");
+        }
         ConnectorProperties.Provider settings = properties.provider(provider);
         String secretName = ConnectorProperties.clientSecretName(provider, settings);
         if (secrets.idOf(caller.tenantId(), secretName).isEmpty()) {

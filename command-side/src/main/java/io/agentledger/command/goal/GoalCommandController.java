@@ -53,10 +53,13 @@ public class GoalCommandController {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SystemSettings settings;
+    private final RunAdmission admission;
 
     public GoalCommandController(CommandGateway commands, QueryGateway queries, ReadModelAwait readModel,
-                                 TransactionTemplate transaction, Clock clock, SystemSettings settings) {
+                                 TransactionTemplate transaction, Clock clock, SystemSettings settings,
+                                 RunAdmission admission) {
         this.settings = settings;
+        this.admission = admission;
         this.commands = commands;
         this.queries = queries;
         this.readModel = readModel;
@@ -101,6 +104,7 @@ public class GoalCommandController {
     @PostMapping("/{goalId}/start")
     public ResponseEntity<StartGoalResponse> start(@PathVariable String goalId,
                                                    @AuthenticationPrincipal Caller caller) {
+        admission.check(caller.tenantId());
         String runId = Ids.newId(IdPrefix.RUN, clock);
         StartedGoal started = transaction.execute(status -> {
             StartedGoal goal = commands.sendAndWait(new StartGoal(goalId, caller.tenantId(), caller.userId(), runId));

@@ -6,6 +6,7 @@ import io.agentledger.command.system.SystemRequests.RollbackRequest;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.system.ModificationType;
 import io.agentledger.kernel.system.ModificationView;
+import io.agentledger.kernel.system.SystemCommands;
 import io.agentledger.kernel.system.SystemCommands.RollbackPlan;
 import io.agentledger.kernel.system.SystemCommands.RollbackStep;
 import io.agentledger.kernel.system.SystemEvent.ValueChange;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,7 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Seed 003's system modifications and rollbacks of the caller's tenant. */
+/** Seed 003's system modifications and rollbacks of the caller's tenant, or with {@code scope=platform} the platform's. */
 @RestController
 @RequestMapping("/api/v1/system")
 @PreAuthorize("hasAuthority('manage:system')")
@@ -43,32 +45,39 @@ public class SystemCommandController {
 
     @PostMapping("/modify")
     @ResponseStatus(HttpStatus.CREATED)
-    public ModificationView modify(@Valid @RequestBody ModifyRequest body, @AuthenticationPrincipal Caller caller) {
-        String id = system.modify(caller, body.type(), body.description(), body.changes(), body.impactAssessment());
-        return find(caller, id);
+    public ModificationView modify(@Valid @RequestBody ModifyRequest body,
+                                   @RequestParam(required = false) String scope,
+                                   @AuthenticationPrincipal Caller caller) {
+        String owner = SystemCommands.ownerFor(scope, caller.tenantId());
+        String id = system.modify(caller, owner, body.type(), body.description(), body.changes(), body.impactAssessment());
+        return find(owner, id);
     }
 
     @PutMapping("/config")
-    public ModificationView put(@Valid @RequestBody PutConfigRequest body, @AuthenticationPrincipal Caller caller) {
-        String id = system.modify(caller, ModificationType.SYSTEM_SETTING,
+    public ModificationView put(@Valid @RequestBody PutConfigRequest body, @RequestParam(required = false) String scope,
+                                @AuthenticationPrincipal Caller caller) {
+        String owner = SystemCommands.ownerFor(scope, caller.tenantId());
+        String id = system.modify(caller, owner, ModificationType.SYSTEM_SETTING,
                 body.description() == null || body.description().isBlank() ? "Configuration update"
                         : body.description(), body.settings(), null);
-        return find(caller, id);
+        return find(owner, id);
     }
 
     /** A dry run answers 200 with what would happen; a rollback done, 201. */
     @PostMapping("/rollback")
     public ResponseEntity<Map<String, Object>> rollBack(@Valid @RequestBody RollbackRequest body,
+                                                        @RequestParam(required = false) String scope,
                                                         @AuthenticationPrincipal Caller caller) {
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());
-        RollbackPlan plan = system.rollBack(caller, body.modificationId(), body.to(),
+        String owner = SystemCommands.ownerFor(scope, caller.tenantId());
+        RollbackPlan plan = system.rollBack(caller, owner, body.modificationId(), body.to(),
                 Boolean.TRUE.equals(body.cascade()), dryRun, body.reason());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("dry_run", dryRun);
         answer.put("rolled_back", plan.steps().stream().flatMap(step -> step.modificationIds().stream()).toList());
         answer.put("diff", netDiff(plan.steps()));
         answer.put("modifications", dryRun ? plan.steps() : plan.steps().stream()
-                .map(step -> find(caller, step.rollbackId())).toList());
+                .map(step -> find(owner, step.rollbackId())).toList());
         return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
     }
 
@@ -79,7 +88,7 @@ public class SystemCommandController {
         return diff;
     }
 
-    private ModificationView find(Caller caller, String modificationId) {
-        return queries.query(new FindModification(caller.tenantId(), modificationId), ModificationView.class).join();
+    private ModificationView find(String owner, String modificationId) {
+        return queries.query(new FindModification(owner, modificationId), ModificationView.class).join();
     }
 }

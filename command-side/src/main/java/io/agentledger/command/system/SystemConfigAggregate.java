@@ -32,8 +32,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * A tenant's configuration: the values set (absent keys have their defaults) and every modification
- * in order, so a rollback knows what came after it.
+ * The settings a tenant (or the platform) set, and every modification in order, so a rollback knows
+ * what came after it. A key never set inherits (from the platform, then the deployment's defaults):
+ * its before-value is {@code null}, and rolling back to {@code null} makes it inherit again.
  */
 @Aggregate
 public class SystemConfigAggregate {
@@ -54,6 +55,17 @@ public class SystemConfigAggregate {
             this.id = id;
             this.changes = changes;
             this.at = at;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Applied that && id.equals(that.id) && changes.equals(that.changes)
+                    && at.equals(that.at) && java.util.Objects.equals(rolledBackBy, that.rolledBackBy);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
         }
     }
 
@@ -173,14 +185,20 @@ public class SystemConfigAggregate {
     }
 
     private static Object valueIn(Map<String, Object> state, String key) {
-        return state.containsKey(key) ? state.get(key) : SettingsSchema.defaults().get(key);
+        return state.get(key);
     }
 
     @EventSourcingHandler
     void on(SystemModified event, @Timestamp Instant at) {
         configId = event.configId();
         tenantId = event.tenantId();
-        event.changes().forEach((key, change) -> values.put(key, change.after()));
+        event.changes().forEach((key, change) -> {
+            if (change.after() == null) {
+                values.remove(key);
+            } else {
+                values.put(key, change.after());
+            }
+        });
         history.add(new Applied(event.modificationId(), event.changes(), at));
         if (event.rollsBack() != null) {
             history.stream().filter(a -> event.rollsBack().contains(a.id))

@@ -7,6 +7,7 @@ import io.agentledger.kernel.system.ModificationType;
 import io.agentledger.kernel.system.ModificationView;
 import io.agentledger.kernel.system.Setting;
 import io.agentledger.kernel.system.SettingsSchema;
+import io.agentledger.kernel.system.SystemCommands;
 import io.agentledger.kernel.system.SystemQueries.FindModification;
 import io.agentledger.kernel.system.SystemQueries.ListModifications;
 import io.agentledger.query.web.PageParams;
@@ -23,7 +24,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The tenant's configuration (now or as it was) and its modification history; for admins and auditors. */
+/**
+ * The tenant's configuration (now or as it was) and its modification history, or with
+ * {@code scope=platform} the platform's, which every tenant inherits; for admins and auditors.
+ */
 @RestController
 @RequestMapping("/api/v1/system")
 @PreAuthorize("hasAuthority('read:system')")
@@ -39,8 +43,9 @@ public class SystemQueryController {
 
     @GetMapping("/config")
     public Map<String, Object> config(@RequestParam(name = "as_of", required = false) Instant asOf,
+                                      @RequestParam(required = false) String scope,
                                       @AuthenticationPrincipal Caller caller) {
-        return configuration.of(caller.tenantId(), asOf);
+        return configuration.of(SystemCommands.ownerFor(scope, caller.tenantId()), asOf);
     }
 
     @GetMapping("/config/schema")
@@ -55,17 +60,21 @@ public class SystemQueryController {
                                           @RequestParam(name = "date_to", required = false) Instant dateTo,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size,
+                                          @RequestParam(required = false) String scope,
                                           @AuthenticationPrincipal Caller caller) {
         if (dateFrom != null && dateTo != null && dateFrom.isAfter(dateTo)) {
             throw DomainException.invalid("date_from must not be after date_to");
         }
-        return queries.query(new ListModifications(caller.tenantId(), type, appliedBy == null || appliedBy.isBlank()
+        return queries.query(new ListModifications(SystemCommands.ownerFor(scope, caller.tenantId()), type, appliedBy == null || appliedBy.isBlank()
                 ? null : appliedBy, dateFrom, dateTo, PageParams.of(page, size)), ModificationPage.class).join();
     }
 
     @GetMapping("/modifications/{modificationId}")
-    public ModificationView modification(@PathVariable String modificationId, @AuthenticationPrincipal Caller caller) {
-        ModificationView view = queries.query(new FindModification(caller.tenantId(), modificationId),
+    public ModificationView modification(@PathVariable String modificationId,
+                                         @RequestParam(required = false) String scope,
+                                         @AuthenticationPrincipal Caller caller) {
+        ModificationView view = queries.query(new FindModification(SystemCommands.ownerFor(scope, caller.tenantId()),
+                modificationId),
                 ModificationView.class).join();
         if (view == null) {
             throw DomainException.notFound("Modification " + modificationId + " not found");

@@ -30,6 +30,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.FORBIDDEN, detail);
     }
 
+    public static DomainException limited(String detail) {
+        return new DomainException(ErrorCode.RATE_LIMITED, detail);
+    }
+
     public ErrorCode code() {
         return code;
     }

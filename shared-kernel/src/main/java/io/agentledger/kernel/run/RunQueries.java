@@ -18,4 +18,8 @@ public final class RunQueries {
     /** Null filters match everything. */
     public record ListRuns(String tenantId, RunStatus status, String goalId, String createdBy, PageSpec pageSpec) {
     }
+
+    /** What the tenant's runs cost on {@code day} (UTC), as a {@link java.math.BigDecimal}; {@code tenantId} null: all. */
+    public record AiSpendOn(String tenantId, java.time.LocalDate day) {
+    }
 }

@@ -38,6 +38,25 @@ public record Setting(String key, String type, String description, Object defaul
         return new Setting(key, "string", description, defaultValue, null, null, BigDecimal.valueOf(maxLength));
     }
 
+    /** Text (as configuration gives it) to the JSON scalar {@link #validate} expects. */
+    Object parse(String text) {
+        String value = text == null ? "" : text.trim();
+        try {
+            switch (type) {
+                case "integer":
+                case "decimal":
+                    return new BigDecimal(value);
+                case "boolean":
+                    return "true".equalsIgnoreCase(value) ? Boolean.TRUE
+                            : "false".equalsIgnoreCase(value) ? Boolean.FALSE : value;
+                default:
+                    return value;
+            }
+        } catch (NumberFormatException e) {
+            throw invalid("must be a number");
+        }
+    }
+
     /** The value in its canonical form, or a 422 naming the key. */
     public Object validate(Object value) {
         if (value == null) {

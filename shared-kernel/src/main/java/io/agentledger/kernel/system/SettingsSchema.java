@@ -10,28 +10,35 @@ import java.util.Map;
 public final class SettingsSchema {
 
     public static final String DEFAULT_AUTONOMY_LEVEL = "goals.default_autonomy_level";
+    public static final String APPROVAL_DEADLINE = "approvals.deadline_default";
+    public static final String APPROVAL_COST_THRESHOLD = "approvals.cost_threshold";
+    public static final String DAILY_COST_LIMIT = "cost.daily_limit";
+    public static final String CONNECTORS_ENABLED = "features.connectors";
+    public static final String MAX_PLANNED_STEPS = "agents.max_steps";
+    public static final String MAX_ACTIVE_RUNS = "workflows.max_parallel_runs";
 
     private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
 
     static {
         List.of(
-                Setting.choice("llm.default_provider", "Provider new runs use", "offline",
-                        "offline", "openai", "azure", "anthropic", "ollama"),
-                Setting.text("llm.default_model", "Model new runs use", "default", 100),
                 Setting.choice(DEFAULT_AUTONOMY_LEVEL, "Autonomy level of goals created without one", "L2",
                         "L0", "L1", "L2", "L3"),
-                Setting.duration("approvals.deadline_default", "How long an approval waits", "PT24H", "PT1M", "P30D"),
-                Setting.decimal("approvals.cost_threshold", "Estimated cost above which L2 asks first", "1.00", "0",
-                        "1000000"),
-                Setting.decimal("cost.daily_limit", "AI spend per day before runs stop", "100", "0", "1000000"),
-                Setting.integer("rate_limits.authentication", "Authentication requests per minute", 10, 1, 100_000),
-                Setting.integer("rate_limits.read", "Read requests per minute", 600, 1, 100_000),
-                Setting.integer("rate_limits.write", "Write requests per minute", 120, 1, 100_000),
-                Setting.integer("rate_limits.ai_intensive", "AI-intensive requests per minute", 20, 1, 100_000),
-                Setting.flag("features.connectors", "Connectors may be added", true),
-                Setting.flag("features.memory_search", "Memory search is offered", true),
-                Setting.integer("agents.max_steps", "Most tool steps one run may take", 20, 1, 200),
-                Setting.integer("workflows.max_parallel_runs", "Runs of one tenant at a time", 4, 1, 100)
+                Setting.duration(APPROVAL_DEADLINE, "How long an approval waits for a decision", "PT24H", "PT5S",
+                        "P30D"),
+                Setting.decimal(APPROVAL_COST_THRESHOLD, "Estimated cost of an action above which L2 asks first",
+                        "1.00", "0", "1000000"),
+                Setting.decimal(DAILY_COST_LIMIT, "AI spend per day (UTC) after which new runs are refused", "100",
+                        "0", "1000000"),
+                Setting.integer(RateLimitClass.AUTHENTICATION.settingKey(), "Authentication requests per minute",
+                        10, 1, 1_000_000),
+                Setting.integer(RateLimitClass.READ.settingKey(), "Read requests per minute", 600, 1, 1_000_000),
+                Setting.integer(RateLimitClass.WRITE.settingKey(), "Write requests per minute", 120, 1, 1_000_000),
+                Setting.integer(RateLimitClass.AI_INTENSIVE.settingKey(), "AI-intensive requests per minute", 20, 1,
+                        1_000_000),
+                Setting.flag(CONNECTORS_ENABLED, "New connectors may be added", true),
+                Setting.integer(MAX_PLANNED_STEPS, "Most tool steps one run may plan", 20, 1, 200),
+                Setting.integer(MAX_ACTIVE_RUNS, "Runs of one tenant pending, running or paused at a time", 4, 1,
+                        1000)
         ).forEach(setting -> SETTINGS.put(setting.key(), setting));
     }
 
@@ -44,6 +51,15 @@ public final class SettingsSchema {
     }
 
     private SettingsSchema() {
+    }
+
+    /** A configured (deployment) value given as text, parsed to the setting's type and validated. */
+    public static Object parse(String key, String text) {
+        Setting setting = SETTINGS.get(key);
+        if (setting == null) {
+            throw DomainException.invalid(key + ": no such setting");
+        }
+        return setting.validate(setting.parse(text));
     }
 
     public static Map<String, Setting> all() {

@@ -11,6 +11,20 @@ public final class SystemCommands {
     private SystemCommands() {
     }
 
+    /** The owner of the platform-wide configuration every tenant inherits from, in place of a tenant id. */
+    public static final String PLATFORM = "platform";
+
+    /** Whose configuration a request with {@code scope} ({@code tenant}, the default, or {@code platform}) means. */
+    public static String ownerFor(String scope, String callerTenantId) {
+        if (scope == null || scope.isBlank() || "tenant".equals(scope)) {
+            return callerTenantId;
+        }
+        if (PLATFORM.equals(scope)) {
+            return PLATFORM;
+        }
+        throw io.agentledger.kernel.error.DomainException.invalid("scope must be tenant or platform");
+    }
+
     public static String configId(String tenantId) {
         return "syscfg_" + tenantId;
     }

@@ -3,21 +3,19 @@ package io.agentledger.command.run.engine;
 import io.agentledger.command.run.tool.Tool;
 import io.agentledger.command.run.tool.ToolKind;
 import io.agentledger.kernel.goal.AutonomyLevel;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 
 /**
  * When a tool action needs a human first. L0: every action; L1: every side-effecting or external
- * action; L2: external communication, and actions estimated above the cost threshold; L3: none.
+ * action; L2: external communication, and actions estimated above the cost threshold (the tenant's
+ * setting {@code approvals.cost_threshold}); L3: none.
  */
-@Component
 public class AutonomyPolicy {
 
     private final BigDecimal costThreshold;
 
-    public AutonomyPolicy(@Value("${agentledger.approvals.cost-threshold:1.00}") BigDecimal costThreshold) {
+    public AutonomyPolicy(BigDecimal costThreshold) {
         this.costThreshold = costThreshold;
     }
 

@@ -33,12 +33,12 @@ import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.agentledger.command.system.SystemSettings;
+import io.agentledger.kernel.system.SettingsSchema;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +64,12 @@ public class RunEngine {
     private final BuiltInTools tools;
     private final ToolLedger ledger;
     private final SecretReferences secrets;
-    private final AutonomyPolicy policy;
+    private final SystemSettings settings;
     private final Clock clock;
-    private final Duration approvalDeadline;
 
     public RunEngine(EventStore events, CommandGateway commands, TransactionTemplate transaction,
-                     AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, SecretReferences secrets, AutonomyPolicy policy,
-                     Clock clock,
-                     @Value("${agentledger.approvals.deadline:PT24H}") Duration approvalDeadline) {
+                     AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, SecretReferences secrets,
+                     SystemSettings settings, Clock clock) {
         this.events = events;
         this.commands = commands;
         this.transaction = transaction;
@@ -79,9 +77,8 @@ public class RunEngine {
         this.tools = tools;
         this.ledger = ledger;
         this.secrets = secrets;
-        this.policy = policy;
+        this.settings = settings;
         this.clock = clock;
-        this.approvalDeadline = approvalDeadline;
     }
 
     /** Takes steps while the run can move and {@code stillOurs} holds; returns when it waits or ends. */
@@ -123,6 +120,11 @@ public class RunEngine {
             return node(run, RunGraph.PLANNER, () -> {
                 Outcome<List<PlannedTask>> plan = runtime.plan(run.goalText, run.intent, tools.all());
                 recordCost(run, RunGraph.PLANNER, plan.usage());
+                long maxSteps = settings.integer(run.tenantId, SettingsSchema.MAX_PLANNED_STEPS);
+                if (plan.value().size() > maxSteps) {
+                    throw new IllegalStateException("The plan has " + plan.value().size() + " steps; the setting "
+                            + SettingsSchema.MAX_PLANNED_STEPS + " allows " + maxSteps);
+                }
                 send(run, new PlanGoalTasks(run.goalId, run.runId, plan.value()));
                 return Map.of("tasks", RunProgress.JSON.convertValue(plan.value(), List.class));
             });
@@ -157,6 +159,10 @@ public class RunEngine {
         return true;
     }
 
+    private AutonomyPolicy policy(RunProgress run) {
+        return new AutonomyPolicy(settings.decimal(run.tenantId, SettingsSchema.APPROVAL_COST_THRESHOLD));
+    }
+
     private boolean execute(RunProgress run, int index) {
         PlannedTask task = run.tasks.get(index);
         send(run, new StartNode(run.runId, RunGraph.EXECUTOR));
@@ -167,7 +173,7 @@ public class RunEngine {
         }
         String stepKey = run.runId + ":" + index;
         RunProgress.Resolution resolution = run.resolutions.get(index);
-        if (resolution == null && policy.needsApproval(run.autonomyLevel, tool)) {
+        if (resolution == null && policy(run).needsApproval(run.autonomyLevel, tool)) {
             gate(run, index, task, tool);
             return false;
         }
@@ -195,8 +201,8 @@ public class RunEngine {
         String approvalId = "appr_" + run.runId.substring(run.runId.indexOf('_') + 1) + "-" + index;
         transaction.executeWithoutResult(status -> {
             send(run, new RequestApproval(approvalId, run.runId, run.goalId, run.tenantId, RunGraph.EXECUTOR,
-                    run.runId + ":" + index, tool.name(), task.parameters(), policy.reason(run.autonomyLevel, tool),
-                    tool.estimatedCost(), clock.instant().plus(approvalDeadline)));
+                    run.runId + ":" + index, tool.name(), task.parameters(), policy(run).reason(run.autonomyLevel, tool),
+                    tool.estimatedCost(), clock.instant().plus(settings.duration(run.tenantId, SettingsSchema.APPROVAL_DEADLINE))));
             send(run, new GateStep(run.runId, index, approvalId));
         });
     }
