@@ -1,5 +1,6 @@
 package io.agentledger.app.security;
 
+import io.agentledger.app.observe.RequestStatisticsFilter;
 import io.agentledger.app.web.ProblemWriter;
 import io.agentledger.command.identity.auth.CallerAuthenticator;
 import io.agentledger.kernel.error.ErrorCode;
@@ -60,6 +61,7 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
             var authentication = new UsernamePasswordAuthenticationToken(c, null,
                     c.role().permissions().stream().map(SimpleGrantedAuthority::new).toList());
             SecurityContextHolder.getContext().setAuthentication(authentication);
+            request.setAttribute(RequestStatisticsFilter.CALLER, c);
         } else if (!publicRoutes.matches(request)) {
             problems.write(request, response, ErrorCode.UNAUTHORIZED, refusal);
             return;

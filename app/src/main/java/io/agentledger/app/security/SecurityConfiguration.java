@@ -1,6 +1,11 @@
 package io.agentledger.app.security;
 
+import io.agentledger.app.ratelimit.RateLimitFilter;
+import io.agentledger.app.ratelimit.RateLimiter;
 import io.agentledger.app.web.ProblemWriter;
+import io.agentledger.command.system.SystemSettings;
+import io.agentledger.kernel.identity.Permission;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.agentledger.command.identity.auth.CallerAuthenticator;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +44,8 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, CallerAuthenticator authenticator,
-                                                   ProblemWriter problems, SecurityProblems securityProblems)
+                                                   ProblemWriter problems, SecurityProblems securityProblems,
+                                                   RateLimiter limiter, SystemSettings settings, MeterRegistry meters)
             throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -54,9 +60,12 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Permission.READ_SYSTEM)
                         .anyRequest().authenticated())
                 .addFilterBefore(new CallerAuthenticationFilter(authenticator, problems, PUBLIC_ROUTES),
                         AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, settings, problems, meters),
+                        CallerAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(securityProblems.entryPoint())
                         .accessDeniedHandler(securityProblems.accessDenied()))
@@ -72,7 +81,8 @@ public class SecurityConfiguration {
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CallerAuthenticationFilter.API_KEY_HEADER,
                 "If-Match", "X-Request-Id", "X-Correlation-Id"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", RateLimitFilter.LIMIT,
+                RateLimitFilter.REMAINING, RateLimitFilter.RESET, RateLimitFilter.TYPE, "Retry-After"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

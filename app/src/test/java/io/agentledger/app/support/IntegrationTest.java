@@ -3,6 +3,7 @@ package io.agentledger.app.support;
 import io.agentledger.app.AgentLedgerApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * they all declare exactly these properties, so the context cache serves them the same context.
  * Tests isolate themselves by registering users of their own (each user founds a tenant).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = AgentLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "agentledger.data-dir=target/it-data",
@@ -30,13 +32,22 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.auth.jwt-secret=integration-tests-secret-0123456789abcdef",
                 "agentledger.snapshot.threshold=5",
                 "agentledger.http.max-body-size=64KB",
-                "agentledger.approvals.deadline=PT8S",
+                "agentledger.settings.defaults[approvals.deadline_default]=PT8S",
+                // every test calls from 127.0.0.1; tests of the limits set their own per tenant or platform
+                "agentledger.settings.defaults[rate_limits.authentication]=1000000",
+                "agentledger.settings.defaults[rate_limits.read]=1000000",
+                "agentledger.settings.defaults[rate_limits.write]=1000000",
+                "agentledger.settings.defaults[rate_limits.ai_intensive]=1000000",
+                "agentledger.settings.defaults[workflows.max_parallel_runs]=1000",
+                "agentledger.platform.admins=" + IntegrationTest.PLATFORM_ADMIN_EMAIL,
                 "CORS_ORIGINS=https://app.example.com",
                 "agentledger.step-up.origins=http://localhost"
         })
 public abstract class IntegrationTest {
 
     protected static final String PASSWORD = "a long enough password";
+    protected static final String PLATFORM_ADMIN_EMAIL = "platform-admin@example.com";
+    private static User platformAdmin;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @LocalServerPort
@@ -62,6 +73,18 @@ public abstract class IntegrationTest {
                 "username", name, "password", PASSWORD, "full_name", "User " + name));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return User.from(response, name);
+    }
+
+    /** The one platform admin of the test JVM, stepped up (registered on first use). */
+    protected synchronized User platformAdmin() {
+        if (platformAdmin == null) {
+            Api.Response response = api.post("/api/v1/auth/register", Map.of("email", PLATFORM_ADMIN_EMAIL,
+                    "username", "platformadmin", "password", PASSWORD, "full_name", "Platform Admin"));
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            platformAdmin = User.from(response, "platformadmin");
+            StepUps.withFirstBackupCode(api, platformAdmin.auth());
+        }
+        return platformAdmin;
     }
 
     /** A user who joined {@code admin}'s tenant by invitation, with {@code role}. */

@@ -68,7 +68,10 @@ public final class StandaloneService {
                 "--agentledger.auth.bcrypt-strength=4",
                 "--agentledger.auth.jwt-secret=standalone-tests-secret-0123456789abcdef",
                 "--agentledger.engine.lease=PT2S",
-                "--agentledger.engine.poll-interval=PT0.2S"));
+                "--agentledger.engine.poll-interval=PT0.2S",
+                "--agentledger.settings.defaults[rate_limits.authentication]=1000000",
+                "--agentledger.settings.defaults[rate_limits.read]=1000000",
+                "--agentledger.settings.defaults[rate_limits.write]=1000000"));
         args.addAll(List.of(settings));
         Class<?>[] sources = extraBeans == null ? new Class<?>[]{AgentLedgerApplication.class}
                 : new Class<?>[]{AgentLedgerApplication.class, extraBeans};
