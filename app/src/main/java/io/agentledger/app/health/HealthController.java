@@ -99,7 +99,7 @@ public class HealthController {
             item.put("name", entry.getKey());
             boolean running = entry.getValue().isRunning();
             Optional<Instant> failingSince = processorHealth.failingSince(entry.getKey());
-            boolean error = entry.getValue().isError() || failingSince.isPresent();
+            boolean error = processorHealth.failing(entry.getKey(), entry.getValue());
             item.put("running", running);
             item.put("error", error);
             failingSince.ifPresent(since -> item.put("failing_since", since.toString()));

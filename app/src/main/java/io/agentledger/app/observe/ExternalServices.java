@@ -3,7 +3,6 @@ package io.agentledger.app.observe;
 import io.agentledger.command.connector.ConnectorProperties;
 import io.agentledger.command.run.runtime.LlmProperties;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.net.InetSocketAddress;
@@ -19,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Seed 003's external services with status and response time: PostgreSQL (a query), and every
- * configured LLM provider, OAuth provider and Axon Server (a TCP connect to its host, remembered
- * for {@link #REMEMBERED} so health checks do not hammer them). The offline runtime is in-process.
+ * Seed 003's external services with status and response time: every configured LLM provider, OAuth
+ * provider and Axon Server (a TCP connect to its host, remembered for {@link #REMEMBERED} so health
+ * checks do not hammer them). The offline runtime is in-process. PostgreSQL is the health check's.
  */
 @Component
 public class ExternalServices {
@@ -29,14 +28,12 @@ public class ExternalServices {
     static final Duration REMEMBERED = Duration.ofSeconds(30);
     private static final int CONNECT_TIMEOUT_MS = 2000;
 
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<String, URI> remote = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> lastProbe = new ConcurrentHashMap<>();
 
-    public ExternalServices(JdbcTemplate jdbc, Clock clock, LlmProperties llm, ConnectorProperties connectors,
+    public ExternalServices(Clock clock, LlmProperties llm, ConnectorProperties connectors,
                             Environment environment) {
-        this.jdbc = jdbc;
         this.clock = clock;
         for (String provider : new String[]{llm.provider(), llm.fallback()}) {
             if (provider != null && !LlmProperties.OFFLINE.equals(provider)) {
@@ -63,22 +60,11 @@ public class ExternalServices {
     /** Each with name, status (online, offline or degraded), response_time (ms) and last_check. */
     public List<Map<String, Object>> check() {
         List<Map<String, Object>> services = new ArrayList<>();
-        services.add(database());
         remote.forEach((name, uri) -> services.add(remembered(name, uri)));
         if (remote.keySet().stream().noneMatch(name -> name.startsWith("llm:"))) {
-            services.add(status("llm:offline", "online", 0, clock.instant()));
+            services.add(status("llm:offline", "online", 0L, clock.instant()));
         }
         return services;
-    }
-
-    private Map<String, Object> database() {
-        long start = System.nanoTime();
-        try {
-            jdbc.queryForObject("SELECT 1", Integer.class);
-            return status("postgresql", "online", (System.nanoTime() - start) / 1_000_000, clock.instant());
-        } catch (RuntimeException e) {
-            return status("postgresql", "offline", (System.nanoTime() - start) / 1_000_000, clock.instant());
-        }
     }
 
     private Map<String, Object> remembered(String name, URI uri) {
@@ -102,7 +88,7 @@ public class ExternalServices {
         }
     }
 
-    private static Map<String, Object> status(String name, String status, long millis, Instant at) {
+    static Map<String, Object> status(String name, String status, Long millis, Instant at) {
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("name", name);
         service.put("status", status);

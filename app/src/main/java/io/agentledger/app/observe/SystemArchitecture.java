@@ -42,12 +42,10 @@ public class SystemArchitecture {
                     Map.of("graph_version", RunCommands.GRAPH_VERSION));
         }
         processing.eventProcessors().forEach((name, processor) -> {
-            boolean failing = processor.isError() || processorHealth.failingSince(name).isPresent();
-            graph.node("processor:" + name, name, "service", failing ? "error"
+            graph.node("processor:" + name, name, "service", processorHealth.failing(name, processor) ? "error"
                     : processor.isRunning() ? "active" : "inactive", 4, null, Map.of("kind", "event processor"));
         });
-        List<Map<String, Object>> external = externalServices.check().stream()
-                .filter(service -> !"postgresql".equals(service.get("name"))).toList();
+        List<Map<String, Object>> external = externalServices.check();
         external.forEach(service -> graph.node((String) service.get("name"), (String) service.get("name"),
                 "external_api", "online".equals(service.get("status")) ? "active" : "error", 5, null,
                 Map.of("response_time", service.get("response_time"))));

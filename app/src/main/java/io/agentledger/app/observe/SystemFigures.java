@@ -69,7 +69,7 @@ public class SystemFigures {
         long max = 0;
         for (var entry : processing.eventProcessors().entrySet()) {
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
-                long lag = Math.max(0, head - ProcessorProgress.of(streaming).position());
+                long lag = lag(head, streaming);
                 processors.put(entry.getKey(), lag);
                 max = Math.max(max, lag);
             }
@@ -104,7 +104,11 @@ public class SystemFigures {
     }
 
     private double lagOf(StreamingEventProcessor processor) {
-        return Math.max(0, ProcessorProgress.head(jdbc) - ProcessorProgress.of(processor).position());
+        return lag(ProcessorProgress.head(jdbc), processor);
+    }
+
+    private static long lag(long head, StreamingEventProcessor processor) {
+        return Math.max(0, head - ProcessorProgress.of(processor).position());
     }
 
     private long count(String sql, String tenantId) {

@@ -9,6 +9,7 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ public class SystemHealth {
 
     public Map<String, Object> of(String tenantId) {
         Map<String, Object> base = health.health();
-        List<Map<String, Object>> services = externalServices.check();
+        List<Map<String, Object>> services = new ArrayList<>();
+        services.add(database(base));
+        services.addAll(externalServices.check());
         String status = (String) base.get("status");
         if ("healthy".equals(status) && services.stream().anyMatch(s -> !"online".equals(s.get("status")))) {
             status = "degraded";
@@ -60,6 +63,16 @@ public class SystemHealth {
         answer.put("external_services", services);
         answer.put("components", base.get("components"));
         return answer;
+    }
+
+    /** PostgreSQL as the health check found it. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> database(Map<String, Object> base) {
+        Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) base.get("components"))
+                .get("database");
+        Object millis = database.get("response_time_ms");
+        return ExternalServices.status("postgresql", "up".equals(database.get("status")) ? "online" : "offline",
+                millis == null ? null : ((Number) millis).longValue(), clock.instant());
     }
 
     private Map<String, Object> resources(List<Map<String, Object>> services) {

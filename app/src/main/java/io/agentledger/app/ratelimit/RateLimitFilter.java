@@ -1,5 +1,6 @@
 package io.agentledger.app.ratelimit;
 
+import io.agentledger.app.security.CurrentCaller;
 import io.agentledger.app.web.ProblemWriter;
 import io.agentledger.command.system.SystemSettings;
 import io.agentledger.kernel.error.ErrorCode;
@@ -10,8 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -52,7 +51,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         RateLimitClass kind = limitClass.get();
-        Caller caller = caller();
+        Caller caller = CurrentCaller.get().orElse(null);
         String type = caller != null ? "user" : "ip";
         String subject = caller != null ? caller.userId() : request.getRemoteAddr();
         long limit = settings.integer(caller != null ? caller.tenantId() : null, kind.settingKey());
@@ -71,10 +70,5 @@ public class RateLimitFilter extends OncePerRequestFilter {
         problems.write(request, response, ErrorCode.RATE_LIMITED, "Too many " + kind.label().replace('_', '-')
                 + " requests: at most " + limit + " a minute per " + (caller != null ? "user" : "IP address")
                 + "; retry in " + seconds + " s");
-    }
-
-    private static Caller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
     }
 }

@@ -2,10 +2,8 @@ package io.agentledger.app.web;
 
 import io.agentledger.axon.metadata.AuditContextSupplier;
 import io.agentledger.axon.metadata.AuditMetadata;
-import io.agentledger.kernel.identity.Caller;
+import io.agentledger.app.security.CurrentCaller;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -39,11 +37,10 @@ public class HttpAuditContext implements AuditContextSupplier {
         context.put(AuditMetadata.CORRELATION_ID,
                 correlation != null && RequestIds.fromClientOrNew(correlation).equals(correlation)
                         ? correlation : requestId);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+        CurrentCaller.get().ifPresent(caller -> {
             context.put(AuditMetadata.USER_ID, caller.userId());
             context.put(AuditMetadata.TENANT_ID, caller.tenantId());
-        }
+        });
         return context;
     }
 }

@@ -1,5 +1,6 @@
 package io.agentledger.app.web;
 
+import io.agentledger.app.security.CurrentCaller;
 import io.agentledger.kernel.audit.RequestRejected;
 import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.identity.Caller;
@@ -7,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -31,9 +30,8 @@ public class RejectionRecorder {
     }
 
     void record(HttpServletRequest request, ErrorCode code, String detail) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!CHANGES.contains(request.getMethod()) || !RECORDED.contains(code.httpStatus())
-                || authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+        Caller caller = CurrentCaller.get().orElse(null);
+        if (!CHANGES.contains(request.getMethod()) || !RECORDED.contains(code.httpStatus()) || caller == null) {
             return;
         }
         try {

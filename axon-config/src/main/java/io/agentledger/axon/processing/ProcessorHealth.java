@@ -1,5 +1,6 @@
 package io.agentledger.axon.processing;
 
+import org.axonframework.eventhandling.EventProcessor;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,5 +29,10 @@ public class ProcessorHealth {
 
     public Optional<Instant> failingSince(String processor) {
         return Optional.ofNullable(failingSince.get(processor));
+    }
+
+    /** In error as Axon sees it, or retrying a failed event. */
+    public boolean failing(String name, EventProcessor processor) {
+        return processor.isError() || failingSince.containsKey(name);
     }
 }

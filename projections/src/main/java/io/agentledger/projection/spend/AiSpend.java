@@ -17,12 +17,8 @@ public class AiSpend {
         this.jdbc = jdbc;
     }
 
-    /** {@code tenantId} null: every tenant's. */
     public BigDecimal on(String tenantId, LocalDate day) {
-        return tenantId == null
-                ? jdbc.queryForObject("SELECT coalesce(sum(cost), 0) FROM ai_spend_daily WHERE day = ?",
-                BigDecimal.class, Date.valueOf(day))
-                : jdbc.queryForObject("SELECT coalesce(sum(cost), 0) FROM ai_spend_daily WHERE tenant_id = ? AND day = ?",
+        return jdbc.queryForObject("SELECT coalesce(sum(cost), 0) FROM ai_spend_daily WHERE tenant_id = ? AND day = ?",
                 BigDecimal.class, tenantId, Date.valueOf(day));
     }
 }

@@ -19,7 +19,7 @@ public final class RunQueries {
     public record ListRuns(String tenantId, RunStatus status, String goalId, String createdBy, PageSpec pageSpec) {
     }
 
-    /** What the tenant's runs cost on {@code day} (UTC), as a {@link java.math.BigDecimal}; {@code tenantId} null: all. */
+    /** What the tenant's runs cost on {@code day} (UTC), as a {@link java.math.BigDecimal}. */
     public record AiSpendOn(String tenantId, java.time.LocalDate day) {
     }
 }

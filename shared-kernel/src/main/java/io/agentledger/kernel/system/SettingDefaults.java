@@ -18,10 +18,6 @@ public final class SettingDefaults {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    public static SettingDefaults schema() {
-        return new SettingDefaults(new LinkedHashMap<>(SettingsSchema.defaults()));
-    }
-
     /** @throws IllegalArgumentException naming the first configured key that is unknown or invalid */
     public static SettingDefaults configured(Map<String, String> configured) {
         Map<String, Object> values = new LinkedHashMap<>(SettingsSchema.defaults());
