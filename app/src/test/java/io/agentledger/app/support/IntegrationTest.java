@@ -32,6 +32,10 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.auth.jwt-secret=integration-tests-secret-0123456789abcdef",
                 "agentledger.snapshot.threshold=5",
                 "agentledger.http.max-body-size=64KB",
+                "spring.rsocket.server.port=0",
+                "agentledger.live.websocket-port=0",
+                "agentledger.live.window=512",
+                "agentledger.live.recheck-interval=PT1S",
                 "agentledger.settings.defaults[approvals.deadline_default]=PT8S",
                 // every test calls from 127.0.0.1; tests of the limits set their own per tenant or platform
                 "agentledger.settings.defaults[rate_limits.authentication]=1000000",

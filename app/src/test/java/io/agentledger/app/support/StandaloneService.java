@@ -65,6 +65,8 @@ public final class StandaloneService {
                 "--agentledger.data-dir=target/standalone-data",
                 "--spring.datasource.username=postgres",
                 "--server.port=0",
+                "--spring.rsocket.server.port=0",
+                "--agentledger.live.websocket-port=0",
                 "--agentledger.auth.bcrypt-strength=4",
                 "--agentledger.auth.jwt-secret=standalone-tests-secret-0123456789abcdef",
                 "--agentledger.engine.lease=PT2S",

@@ -12,6 +12,10 @@ import io.agentledger.kernel.run.RunCommands.RecordNodeResult;
 import io.agentledger.kernel.run.RunCommands.RecordStep;
 import io.agentledger.kernel.run.RunCommands.ResolveStepApproval;
 import io.agentledger.kernel.run.RunCommands.StartNode;
+import io.agentledger.kernel.run.RunCommands.ProvideInput;
+import io.agentledger.kernel.run.RunCommands.RecordToolCall;
+import io.agentledger.kernel.run.RunEvent.InputProvided;
+import io.agentledger.kernel.run.RunEvent.ToolCalled;
 import io.agentledger.kernel.run.RunEvent.ArtifactProduced;
 import io.agentledger.kernel.run.RunEvent.CheckpointRecorded;
 import io.agentledger.kernel.run.RunEvent.CostRecorded;
@@ -186,6 +190,24 @@ public class RunAggregate {
                     + "; decide the approval to continue it");
         }
         apply(new RunResumed(runId, tenantId, command.resumedBy(), statusBeforePause));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public void handle(RecordToolCall command) {
+        requireRunning();
+        apply(new ToolCalled(runId, tenantId, command.taskIndex(), command.taskId(), command.tool(), command.input()));
+    }
+
+    @CommandHandler
+    public long handle(ProvideInput command) {
+        requireTenant(command.tenantId());
+        if (status != RunStatus.PAUSED) {
+            String state = status.name().toLowerCase();
+            throw DomainException.conflict("Run " + runId + " is " + state
+                    + " and not waiting for input; input is taken while a run is paused");
+        }
+        apply(new InputProvided(runId, tenantId, command.content(), command.providedBy()));
         return getVersion();
     }
 

@@ -38,6 +38,8 @@ final class AuditActions {
             Map.entry("CostRecorded", "run.cost"),
             Map.entry("StepCompleted", "run.step"),
             Map.entry("StepGated", "run.gate"),
+            Map.entry("ToolCalled", "run.tool_call"),
+            Map.entry("InputProvided", "run.input"),
             Map.entry("StepApprovalResolved", "run.approval_resolved"),
             Map.entry("RunPaused", "run.pause"),
             Map.entry("RunResumed", "run.resume"),

@@ -39,6 +39,11 @@ public final class RunCommands {
                              String stepKey, String outcome, Map<String, Object> output) {
     }
 
+    /** Recorded just before the tool runs, with the input it is given. */
+    public record RecordToolCall(@TargetAggregateIdentifier String runId, int taskIndex, String taskId, String tool,
+                                 Map<String, Object> input) {
+    }
+
     /** Pauses the run at the executor until the approval is decided. */
     public record GateStep(@TargetAggregateIdentifier String runId, int taskIndex, String approvalId) {
     }
@@ -58,6 +63,11 @@ public final class RunCommands {
     }
 
     public record ResumeRun(@TargetAggregateIdentifier String runId, String tenantId, String resumedBy) {
+    }
+
+    /** A message from an operator to a waiting (paused) run; the agent reads it when the run goes on. */
+    public record ProvideInput(@TargetAggregateIdentifier String runId, String tenantId, String content,
+                               String providedBy) {
     }
 
     public record CancelRun(@TargetAggregateIdentifier String runId, String tenantId, String cancelledBy) {

@@ -11,7 +11,8 @@ import java.util.Map;
 public sealed interface RunEvent permits RunEvent.RunCreated, RunEvent.RunStarted, RunEvent.NodeStarted,
         RunEvent.NodeCompleted, RunEvent.NodeFailed, RunEvent.CheckpointRecorded, RunEvent.ArtifactProduced,
         RunEvent.CostRecorded, RunEvent.RunPaused, RunEvent.RunResumed, RunEvent.RunCompleted, RunEvent.RunFailed,
-        RunEvent.RunCancelled, RunEvent.StepCompleted, RunEvent.StepGated, RunEvent.StepApprovalResolved {
+        RunEvent.RunCancelled, RunEvent.StepCompleted, RunEvent.StepGated, RunEvent.StepApprovalResolved,
+        RunEvent.ToolCalled, RunEvent.InputProvided {
 
     String runId();
 
@@ -30,6 +31,17 @@ public sealed interface RunEvent permits RunEvent.RunCreated, RunEvent.RunStarte
     @Revision("1")
     record StepCompleted(String runId, String tenantId, int taskIndex, String taskId, String tool, String stepKey,
                          String outcome, Map<String, Object> output) implements RunEvent {
+    }
+
+    /** The executor hands a task's tool its input; {@link StepCompleted} follows with the result. */
+    @Revision("1")
+    record ToolCalled(String runId, String tenantId, int taskIndex, String taskId, String tool,
+                      Map<String, Object> input) implements RunEvent {
+    }
+
+    /** An operator's message to the run while it waited; planner and summarizer read it. */
+    @Revision("1")
+    record InputProvided(String runId, String tenantId, String content, String providedBy) implements RunEvent {
     }
 
     /** A task waits for a human: the run pauses until {@code approvalId} is decided or expires. */

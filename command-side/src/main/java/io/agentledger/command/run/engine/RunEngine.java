@@ -23,6 +23,7 @@ import io.agentledger.kernel.run.RunCommands.GateStep;
 import io.agentledger.kernel.run.RunCommands.RecordCost;
 import io.agentledger.kernel.run.RunCommands.RecordNodeResult;
 import io.agentledger.kernel.run.RunCommands.RecordStep;
+import io.agentledger.kernel.run.RunCommands.RecordToolCall;
 import io.agentledger.kernel.run.RunCommands.StartNode;
 import io.agentledger.kernel.run.RunStatus;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -118,7 +119,7 @@ public class RunEngine {
         }
         if (!run.done(RunGraph.PLANNER)) {
             return node(run, RunGraph.PLANNER, () -> {
-                Outcome<List<PlannedTask>> plan = runtime.plan(run.goalText, run.intent, tools.all());
+                Outcome<List<PlannedTask>> plan = runtime.plan(run.instructions(), run.intent, tools.all());
                 recordCost(run, RunGraph.PLANNER, plan.usage());
                 long maxSteps = settings.integer(run.tenantId, SettingsSchema.MAX_PLANNED_STEPS);
                 if (plan.value().size() > maxSteps) {
@@ -184,6 +185,7 @@ public class RunEngine {
         }
         Map<String, Object> parameters = resolution != null && resolution.decision() == ApprovalDecision.EDIT
                 ? resolution.payload() : task.parameters();
+        send(run, new RecordToolCall(run.runId, index, task.id(), tool.name(), parameters));
         Map<String, Object> output;
         try {
             output = ledger.execute(stepKey, run.runId, new SecretResolvingTool(tool, secrets,
@@ -211,7 +213,7 @@ public class RunEngine {
         send(run, new StartNode(run.runId, RunGraph.SUMMARIZER));
         Outcome<String> summary;
         try {
-            summary = runtime.summarize(run.goalText, run.stepList());
+            summary = runtime.summarize(run.instructions(), run.stepList());
         } catch (RuntimeException failure) {
             fail(run, RunGraph.SUMMARIZER, failure);
             return;

@@ -8,6 +8,7 @@ import io.agentledger.kernel.goal.AutonomyLevel;
 import io.agentledger.kernel.goal.PlannedTask;
 import io.agentledger.kernel.run.RunEvent;
 import io.agentledger.kernel.run.RunEvent.CheckpointRecorded;
+import io.agentledger.kernel.run.RunEvent.InputProvided;
 import io.agentledger.kernel.run.RunEvent.NodeCompleted;
 import io.agentledger.kernel.run.RunEvent.RunCancelled;
 import io.agentledger.kernel.run.RunEvent.RunCompleted;
@@ -46,6 +47,7 @@ final class RunProgress {
     final Set<String> completedNodes = new HashSet<>();
     final Map<Integer, Map<String, Object>> steps = new LinkedHashMap<>();
     final Map<Integer, Resolution> resolutions = new HashMap<>();
+    final List<String> inputs = new ArrayList<>();
 
     record Resolution(ApprovalDecision decision, Map<String, Object> payload) {
     }
@@ -95,9 +97,21 @@ final class RunProgress {
             step.put("outcome", e.outcome());
             step.put("output", e.output());
             steps.put(e.taskIndex(), step);
+        } else if (event instanceof InputProvided e) {
+            inputs.add(e.content());
         } else if (event instanceof StepApprovalResolved e) {
             resolutions.put(e.taskIndex(), new Resolution(e.decision(), e.payload()));
         }
+    }
+
+    /** The goal as the planner and summarizer read it: its text, then what operators told the run. */
+    String instructions() {
+        if (inputs.isEmpty()) {
+            return goalText;
+        }
+        StringBuilder text = new StringBuilder(goalText).append("\n\nOperator input:");
+        inputs.forEach(input -> text.append("\n- ").append(input));
+        return text.toString();
     }
 
     boolean done(String node) {
