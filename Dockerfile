@@ -10,5 +10,5 @@ USER agentledger
 WORKDIR /app
 COPY --from=build /src/app/target/agentledger.jar /app/agentledger.jar
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
-EXPOSE 8000
+EXPOSE 8000 7000 7001
 ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/agentledger.jar"]

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.messaging.handler.MessagingAdviceBean;
 import org.springframework.messaging.rsocket.annotation.support.RSocketMessageHandler;
 import org.springframework.security.messaging.handler.invocation.reactive.AuthenticationPrincipalArgumentResolver;
@@ -69,9 +70,10 @@ public class LiveServerConfiguration {
 
     @Bean
     WebSocketLiveServer webSocketLiveServer(RSocketMessageHandler handler, RSocketServerCustomizer liveServerCustomizer,
+                                            ReactorResourceFactory resources,
                                             @Value("${agentledger.live.websocket-address:}") String address,
                                             @Value("${agentledger.live.websocket-port:7001}") int port) {
-        return new WebSocketLiveServer(handler, liveServerCustomizer, address, port);
+        return new WebSocketLiveServer(handler, liveServerCustomizer, resources, address, port);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.springframework.boot.rsocket.netty.NettyRSocketServerFactory;
 import org.springframework.boot.rsocket.server.RSocketServer;
 import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.messaging.rsocket.annotation.support.RSocketMessageHandler;
 
 import java.net.InetAddress;
@@ -15,8 +16,14 @@ public class WebSocketLiveServer implements SmartLifecycle {
 
     private final RSocketServer server;
 
-    WebSocketLiveServer(RSocketMessageHandler handler, RSocketServerCustomizer customizer, String address, int port) {
+    /**
+     * {@code resources}: the context's event loops, as Spring Boot gives its own servers; the global ones
+     * are disposed by whichever application in the JVM closes first.
+     */
+    WebSocketLiveServer(RSocketMessageHandler handler, RSocketServerCustomizer customizer,
+                        ReactorResourceFactory resources, String address, int port) {
         NettyRSocketServerFactory factory = new NettyRSocketServerFactory();
+        factory.setResourceFactory(resources);
         factory.setTransport(RSocketServer.Transport.WEBSOCKET);
         factory.setPort(port);
         if (!address.isBlank()) {

@@ -1,5 +1,10 @@
 package io.agentledger.command.run;
 
+import io.agentledger.kernel.run.RunCommands.ProvideInput;
+import io.agentledger.kernel.run.RunCommands.RecordToolCall;
+import io.agentledger.kernel.run.RunEvent.InputProvided;
+import io.agentledger.kernel.run.RunEvent.ToolCalled;
+
 import io.agentledger.command.identity.TenantAggregate;
 import io.agentledger.kernel.goal.AutonomyLevel;
 import io.agentledger.kernel.approval.ApprovalDecision;
@@ -77,6 +82,33 @@ class RunAggregateTest {
         fixture.given(CREATED, new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_BY_USER, null, "u"))
                 .when(new ResumeRun("run_1", "tenant_1", "user_2"))
                 .expectEvents(new RunResumed("run_1", "tenant_1", "user_2", RunStatus.PENDING));
+    }
+
+    @Test
+    void aPausedRunTakesInputAndARunningOneRefusesIt() {
+        RunPaused paused = new RunPaused("run_1", "tenant_1", RunAggregate.PAUSED_FOR_APPROVAL, "executor", null);
+        fixture.given(CREATED, STARTED, paused)
+                .when(new ProvideInput("run_1", "tenant_1", "Keep it short", "user_2"))
+                .expectEvents(new InputProvided("run_1", "tenant_1", "Keep it short", "user_2"));
+        fixture.given(CREATED, STARTED)
+                .when(new ProvideInput("run_1", "tenant_1", "Keep it short", "user_2"))
+                .expectExceptionMessage("Run run_1 is running and not waiting for input; input is taken while a run "
+                        + "is paused")
+                .expectNoEvents();
+        fixture.given(CREATED, STARTED, paused)
+                .when(new ProvideInput("run_1", "tenant_2", "Keep it short", "user_2"))
+                .expectExceptionMessage("Run run_1 not found");
+    }
+
+    @Test
+    void aToolCallIsRecordedOnlyWhileTheRunIsRunning() {
+        fixture.given(CREATED, STARTED)
+                .when(new RecordToolCall("run_1", 0, "task-1", "web_search", java.util.Map.of("query", "scooters")))
+                .expectEvents(new ToolCalled("run_1", "tenant_1", 0, "task-1", "web_search",
+                        java.util.Map.of("query", "scooters")));
+        fixture.given(CREATED)
+                .when(new RecordToolCall("run_1", 0, "task-1", "web_search", java.util.Map.of()))
+                .expectNoEvents();
     }
 
     @Test
