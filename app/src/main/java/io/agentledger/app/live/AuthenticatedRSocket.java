@@ -26,14 +26,20 @@ final class AuthenticatedRSocket extends RSocketProxy {
 
     @Override
     public Mono<Void> fireAndForget(Payload payload) {
-        return authentication.context(token).flatMap(context -> super.fireAndForget(payload).contextWrite(context))
-                .doOnError(refused -> releaseIfUnread(payload));
+        AtomicBoolean handedOver = new AtomicBoolean();
+        return authentication.context(token).flatMap(context -> {
+            handedOver.set(true);
+            return super.fireAndForget(payload).contextWrite(context);
+        }).doOnError(refused -> releaseUnlessHandedOver(payload, handedOver));
     }
 
     @Override
     public Mono<Payload> requestResponse(Payload payload) {
-        return authentication.context(token).flatMap(context -> super.requestResponse(payload).contextWrite(context))
-                .doOnError(refused -> releaseIfUnread(payload));
+        AtomicBoolean handedOver = new AtomicBoolean();
+        return authentication.context(token).flatMap(context -> {
+            handedOver.set(true);
+            return super.requestResponse(payload).contextWrite(context);
+        }).doOnError(refused -> releaseUnlessHandedOver(payload, handedOver));
     }
 
     @Override
@@ -45,12 +51,16 @@ final class AuthenticatedRSocket extends RSocketProxy {
                 .filter(Boolean::booleanValue)
                 .next()
                 .doOnNext(revoked::set);
+        AtomicBoolean handedOver = new AtomicBoolean();
         return authentication.context(token)
-                .flatMapMany(context -> super.requestStream(payload).contextWrite(context))
+                .flatMapMany(context -> {
+                    handedOver.set(true);
+                    return super.requestStream(payload).contextWrite(context);
+                })
                 .takeUntilOther(revocation)
                 .concatWith(Mono.defer(() -> revoked.get() ? Mono.error(new LiveFailure(ErrorCode.UNAUTHORIZED,
                         "The credential of this connection was revoked or expired; connect again")) : Mono.empty()))
-                .doOnError(refused -> releaseIfUnread(payload));
+                .doOnError(refused -> releaseUnlessHandedOver(payload, handedOver));
     }
 
     @Override
@@ -59,8 +69,9 @@ final class AuthenticatedRSocket extends RSocketProxy {
                 + "request-stream routes and request-response for client messages"));
     }
 
-    private static void releaseIfUnread(Payload payload) {
-        if (payload.refCnt() > 0) {
+    /** A request refused before it reached the routes still owns its payload; once handed over, the routes do. */
+    private static void releaseUnlessHandedOver(Payload payload, AtomicBoolean handedOver) {
+        if (!handedOver.get() && payload.refCnt() > 0) {
             payload.release();
         }
     }

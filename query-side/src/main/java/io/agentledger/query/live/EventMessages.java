@@ -8,7 +8,10 @@ import io.agentledger.projection.audit.AuditEntries;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Stored events as they are ({@code events}) and as audit entries ({@code audit}). */
 final class EventMessages {
@@ -22,9 +25,25 @@ final class EventMessages {
     private EventMessages() {
     }
 
-    /** Goals, runs and approvals need their read permission; everything else is for auditors. */
-    static boolean visibleTo(Caller caller, FeedEvent event) {
-        return caller.can(READ_PERMISSIONS.getOrDefault(event.aggregateType(), Permission.READ_AUDIT));
+    /** Goals, runs and approvals need their read permission; every other event is for auditors. */
+    static FeedFilter visibleTo(Caller caller) {
+        List<Object> allowed = READ_PERMISSIONS.entrySet().stream().filter(g -> caller.can(g.getValue()))
+                .map(g -> (Object) g.getKey()).toList();
+        List<Object> denied = READ_PERMISSIONS.entrySet().stream().filter(g -> !caller.can(g.getValue()))
+                .map(g -> (Object) g.getKey()).toList();
+        Predicate<FeedEvent> visible = event -> event.aggregateType() != null
+                && READ_PERMISSIONS.containsKey(event.aggregateType())
+                ? caller.can(READ_PERMISSIONS.get(event.aggregateType())) : caller.can(Permission.READ_AUDIT);
+        if (caller.can(Permission.READ_AUDIT)) {
+            return new FeedFilter(visible, denied.isEmpty() ? "TRUE"
+                    : "(type IS NULL OR type NOT IN (" + placeholders(denied) + "))", denied);
+        }
+        return new FeedFilter(visible, allowed.isEmpty() ? "FALSE" : "type IN (" + placeholders(allowed) + ")",
+                allowed);
+    }
+
+    private static String placeholders(List<?> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
     /** The event's type name (its history name, {@code RunStarted} say) and everything stored of it. */

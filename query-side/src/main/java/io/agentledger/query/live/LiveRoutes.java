@@ -1,6 +1,7 @@
 package io.agentledger.query.live;
 
 import io.agentledger.axon.errors.LiveFailure;
+import io.agentledger.kernel.approval.ApprovalEvent;
 import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.identity.Permission;
@@ -13,13 +14,17 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The live routes. Each answers a request-stream with {@link LiveMessage}s from the event store, limited
@@ -78,7 +83,7 @@ public class LiveRoutes {
     public Flux<LiveMessage> approvals(@Payload(required = false) StreamRequest request,
                                        @AuthenticationPrincipal Caller caller) {
         return tenantStream(caller, Permission.READ_APPROVALS, request, FeedFilter.aggregateType("ApprovalAggregate"),
-                () -> event -> event.payload() instanceof io.agentledger.kernel.approval.ApprovalEvent approval
+                () -> event -> event.payload() instanceof ApprovalEvent approval
                         ? ApprovalMessages.of(event, approval) : null);
     }
 
@@ -104,7 +109,7 @@ public class LiveRoutes {
     @MessageMapping("events")
     public Flux<LiveMessage> events(@Payload(required = false) StreamRequest request,
                                     @AuthenticationPrincipal Caller caller) {
-        return tenantStream(caller, null, request, visibleTo(caller), () -> EventMessages::stored);
+        return tenantStream(caller, null, request, EventMessages.visibleTo(caller), () -> EventMessages::stored);
     }
 
     /** New audit entries, for auditors. */
@@ -136,12 +141,12 @@ public class LiveRoutes {
     }
 
     private Flux<LiveMessage> tenantStream(Caller caller, String permission, StreamRequest request, FeedFilter filter,
-                                           java.util.function.Supplier<Function<FeedEvent, LiveMessage>> mapping) {
+                                           Supplier<Function<FeedEvent, LiveMessage>> mapping) {
         return stream(caller, permission, request, FeedFilter.tenant(caller.tenantId()).and(filter), mapping);
     }
 
     private Flux<LiveMessage> stream(Caller caller, String permission, StreamRequest request, FeedFilter filter,
-                                     java.util.function.Supplier<Function<FeedEvent, LiveMessage>> mapping) {
+                                     Supplier<Function<FeedEvent, LiveMessage>> mapping) {
         return blocking(() -> {
             if (permission != null) {
                 require(caller, permission);
@@ -149,26 +154,6 @@ public class LiveRoutes {
             Long from = from(request);
             return feed.stream(from == null ? feed.head() : from, filter).handle(mapping(mapping.get()));
         });
-    }
-
-    /** The caller sees goals, runs and approvals with their read permissions, every other event as an auditor. */
-    static FeedFilter visibleTo(Caller caller) {
-        Map<String, String> guarded = Map.of("GoalAggregate", Permission.READ_GOALS, "RunAggregate",
-                Permission.READ_RUNS, "ApprovalAggregate", Permission.READ_APPROVALS);
-        List<Object> denied = guarded.entrySet().stream().filter(g -> !caller.can(g.getValue()))
-                .map(Map.Entry::getKey).map(Object.class::cast).toList();
-        List<Object> allowed = guarded.entrySet().stream().filter(g -> caller.can(g.getValue()))
-                .map(Map.Entry::getKey).map(Object.class::cast).toList();
-        if (caller.can(Permission.READ_AUDIT)) {
-            return new FeedFilter(event -> EventMessages.visibleTo(caller, event), denied.isEmpty() ? "TRUE"
-                    : "(type IS NULL OR type NOT IN (" + placeholders(denied) + "))", denied);
-        }
-        return new FeedFilter(event -> EventMessages.visibleTo(caller, event), allowed.isEmpty() ? "FALSE"
-                : "type IN (" + placeholders(allowed) + ")", allowed);
-    }
-
-    private static String placeholders(List<?> values) {
-        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
     }
 
     /** The aggregate's first event, if it is one of {@code aggregateType} in the caller's tenant; else not found. */
@@ -193,8 +178,7 @@ public class LiveRoutes {
         }
     }
 
-    private static java.util.function.BiConsumer<FeedEvent, reactor.core.publisher.SynchronousSink<LiveMessage>>
-            mapping(Function<FeedEvent, LiveMessage> mapping) {
+    private static BiConsumer<FeedEvent, SynchronousSink<LiveMessage>> mapping(Function<FeedEvent, LiveMessage> mapping) {
         return (event, sink) -> {
             LiveMessage message = mapping.apply(event);
             if (message != null) {
@@ -204,7 +188,7 @@ public class LiveRoutes {
     }
 
     /** Checks and lookups run off the transport's threads; a subscriber too far behind gets told where to resume. */
-    private static Flux<LiveMessage> blocking(java.util.concurrent.Callable<Flux<LiveMessage>> stream) {
+    private static Flux<LiveMessage> blocking(Callable<Flux<LiveMessage>> stream) {
         return Mono.fromCallable(stream).subscribeOn(Schedulers.boundedElastic()).flatMapMany(Function.identity())
                 .onErrorResume(StreamBehind.class, behind -> Mono.just(new LiveMessage("stream.behind",
                         Map.of("position", behind.position(), "head", behind.head(), "detail", behind.getMessage()),
