@@ -67,7 +67,8 @@ public class EventRecords {
                 }, aggregateId, size, offset);
     }
 
-    static String simpleName(String payloadType) {
+    /** {@code io.agentledger.kernel.run.RunEvent$RunStarted} is {@code RunStarted}. */
+    public static String simpleName(String payloadType) {
         String name = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         return name.substring(name.lastIndexOf('$') + 1);
     }

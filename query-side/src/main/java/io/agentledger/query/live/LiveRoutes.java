@@ -20,7 +20,6 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -34,7 +33,6 @@ import java.util.function.Supplier;
 @Controller
 public class LiveRoutes {
 
-    private static final Set<Object> FINISHED = Set.of("completed", "failed", "cancelled");
     private static final int FOLLOWED_RUNS = 1000;
 
     private final EventFeed feed;
@@ -60,8 +58,7 @@ public class LiveRoutes {
             return feed.stream(from == null ? created.position() - 1 : from, FeedFilter.aggregate(runId)
                             .or(FeedFilter.payloadField("ApprovalAggregate", "run_id", runId)))
                     .handle(mapping(event -> RunMessages.of(event, lines)))
-                    .takeUntil(message -> RunMessages.UPDATE.equals(message.type())
-                            && FINISHED.contains(message.data().get("status")));
+                    .takeUntil(RunMessages::last);
         });
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A run's live messages, one per event at most: {@code run.update} (seed 000) for every change of status,
@@ -27,7 +28,14 @@ final class RunMessages {
 
     static final String UPDATE = "run.update";
 
+    private static final Set<Object> FINISHED = Set.of("completed", "failed", "cancelled");
+
     private RunMessages() {
+    }
+
+    /** The run's last update: it completed, failed or was cancelled. */
+    static boolean last(LiveMessage message) {
+        return UPDATE.equals(message.type()) && FINISHED.contains(message.data().get("status"));
     }
 
     static LiveMessage of(FeedEvent event, RunLines lines) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentledger.axon.serialization.EventObjectMapper;
+import io.agentledger.query.audit.EventRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -72,9 +73,8 @@ public class StoredEvents {
                 .map(type -> convert(json, type)).orElse(json);
         String tenant = meta.path("tenant_id").isTextual() ? meta.path("tenant_id").asText()
                 : json.path("tenant_id").asText(null);
-        String name = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         return new FeedEvent(position, Instant.parse(timestamp), eventId, aggregateType, aggregateId, sequence,
-                name.substring(name.lastIndexOf('$') + 1), typed, json, meta, tenant);
+                EventRecords.simpleName(payloadType), typed, json, meta, tenant);
     }
 
     private static Optional<Class<?>> kernelType(String payloadType) {
