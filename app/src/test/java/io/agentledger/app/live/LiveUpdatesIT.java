@@ -3,6 +3,7 @@ package io.agentledger.app.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.StepUps;
 import io.rsocket.exceptions.ApplicationErrorException;
 import io.rsocket.exceptions.RejectedSetupException;
 import org.junit.jupiter.api.AfterEach;
@@ -327,6 +328,42 @@ class LiveUpdatesIT extends IntegrationTest {
                 .path("summarizer").path("result").path("summary").asText()).contains("Keep it short");
         assertThatThrownBy(() -> client.route(input).data(Map.of("content", "too late")).retrieveMono(Void.class)
                 .block(WAIT)).hasMessageContaining("CONFLICT").hasMessageContaining("not waiting for input");
+    }
+
+    @Test
+    void auditorsAndAdminsFollowAuditEntriesWorkflowsAndConfigurationChanges() {
+        User admin = register();
+        User auditor = invite(admin, "auditor");
+        long from = head();
+        List<JsonNode> audit = collect(tcp(auditor.accessToken()), "audit", Map.of("from_position", from));
+        RSocketRequester adminClient = tcp(admin.accessToken());
+        List<JsonNode> workflows = collect(adminClient, "workflows", Map.of("from_position", from));
+        List<JsonNode> system = collect(adminClient, "system", Map.of("from_position", from));
+
+        Started started = start(admin, "Research the market for electric scooters", "L3");
+        runWhen(admin, started.runId(), "completed");
+        StepUps.withFirstBackupCode(api, admin.auth());
+        assertThat(api.put("/api/v1/system/config", Map.of("settings", Map.of("agents.max_steps", 7)),
+                admin.auth()).status()).isEqualTo(200);
+
+        eventually(() -> types(workflows).contains("workflow:completed") && !system.isEmpty()
+                && audit.stream().anyMatch(m -> "goal.create".equals(m.path("data").path("action").asText())));
+        JsonNode created = audit.stream().filter(m -> "goal.create".equals(m.path("data").path("action").asText()))
+                .findFirst().orElseThrow();
+        assertThat(created.path("type").asText()).isEqualTo("audit.entry");
+        assertThat(created.path("data").path("resource_id").asText()).isEqualTo(started.goalId());
+        assertThat(created.path("data").path("user_id").asText()).isEqualTo(admin.id());
+        assertThat(types(workflows)).containsSubsequence("workflow:triggered", "agent:execution_started",
+                "agent:execution_completed", "workflow:step_completed", "workflow:completed");
+        JsonNode done = workflows.stream().filter(m -> m.path("type").asText().equals("workflow:completed"))
+                .findFirst().orElseThrow();
+        assertThat(done.path("data").path("execution_id").asText()).isEqualTo(started.runId());
+        assertThat(done.path("data").path("workflow_id").asText()).isEqualTo(started.goalId());
+        assertThat(done.path("data").path("success").asBoolean()).isTrue();
+        JsonNode change = system.get(0);
+        assertThat(change.path("type").asText()).isEqualTo("system:architecture_updated");
+        assertThat(change.path("data").path("changes").get(0).path("changes").path("agents.max_steps")
+                .path("after").asInt()).isEqualTo(7);
     }
 
     @Test
