@@ -75,10 +75,10 @@ public class ConnectorAggregate {
     }
 
     @CommandHandler
-    public String handle(RemoveConnector command) {
+    public long handle(RemoveConnector command) {
         requireAccess(command.tenantId());
         apply(new ConnectorRemoved(connectorId, tenantId, command.removedBy(), credentialId));
-        return credentialId;
+        return getVersion();
     }
 
     @CommandHandler

@@ -111,7 +111,8 @@ public class ConnectorService {
     /** The connector goes, and its tokens with it (their data key destroyed). */
     public void remove(Caller caller, String connectorId) {
         TokenHolder holder = holder(connectorId);
-        commands.sendAndWait(new RemoveConnector(connectorId, caller.tenantId(), caller.userId()));
+        long version = commands.sendAndWait(new RemoveConnector(connectorId, caller.tenantId(), caller.userId()));
+        readModel.awaitVersion(new FindConnectorVersion(connectorId), version);
         if (holder != null) {
             credentials.deleteObtained(holder.credentialId(), holder.tenantId(), holder.ownerId());
         }

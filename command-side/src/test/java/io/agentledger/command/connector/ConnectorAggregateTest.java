@@ -71,7 +71,8 @@ class ConnectorAggregateTest {
                 .expectExceptionMessage("Connector conn_1 not found");
         fixture.given(CONNECTED)
                 .when(new RemoveConnector("conn_1", "tenant_1", "user_1"))
-                .expectEvents(new ConnectorRemoved("conn_1", "tenant_1", "user_1", "cred_1"));
+                .expectEvents(new ConnectorRemoved("conn_1", "tenant_1", "user_1", "cred_1"))
+                .expectResultMessagePayload(1L);
         fixture.given(CONNECTED, new ConnectorRemoved("conn_1", "tenant_1", "user_1", "cred_1"))
                 .when(new StartSync("conn_1", "tenant_1", "sync_1", "user_1"))
                 .expectExceptionMessage("Connector conn_1 not found");
