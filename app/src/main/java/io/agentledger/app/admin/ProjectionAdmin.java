@@ -4,6 +4,9 @@ import io.agentledger.projection.apikey.ApiKeyDirectoryProjection;
 import io.agentledger.projection.approval.ApprovalDirectoryProjection;
 import io.agentledger.projection.audit.AuditLogProjection;
 import io.agentledger.projection.goal.GoalSummaryProjection;
+import io.agentledger.projection.memory.AgentMemoryProjection;
+import io.agentledger.projection.memory.MemoryDirectoryProjection;
+import io.agentledger.projection.memory.MemorySearchProjection;
 import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
 import io.agentledger.kernel.error.DomainException;
@@ -31,7 +34,8 @@ public class ProjectionAdmin {
 
     static final List<String> PROJECTIONS = List.of(GoalSummaryProjection.GROUP, RunSummaryProjection.GROUP,
             ApprovalDirectoryProjection.GROUP, UserDirectoryProjection.GROUP, ApiKeyDirectoryProjection.GROUP,
-            AuditLogProjection.GROUP);
+            AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
+            AgentMemoryProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

@@ -1,6 +1,7 @@
 package io.agentledger.app.health;
 
 import io.agentledger.axon.processing.ProcessorHealth;
+import io.agentledger.projection.search.SearchHealth;
 import org.axonframework.config.EventProcessingConfiguration;
 import io.agentledger.app.processing.ProcessorProgress;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /health}: the database, the event store and every event processor; {@code /health/live}:
+ * {@code /health}: the database, the event store, every event processor and Elasticsearch (away: degraded); {@code /health/live}:
  * the process answers; {@code /health/ready}: it can serve (database reachable, no processor stopped
  * or in error).
  */
@@ -30,11 +31,14 @@ public class HealthController {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final ProcessorHealth processorHealth;
+    private final SearchHealth search;
     private final String version;
     private final Instant startedAt = Instant.now();
 
     public HealthController(JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                            ProcessorHealth processorHealth, ObjectProvider<BuildProperties> build) {
+                            ProcessorHealth processorHealth, SearchHealth search,
+                            ObjectProvider<BuildProperties> build) {
+        this.search = search;
         this.jdbc = jdbc;
         this.processing = processing;
         this.processorHealth = processorHealth;
@@ -63,8 +67,11 @@ public class HealthController {
         components.put("event_store", eventStore());
         Map<String, Object> processors = processors();
         components.put("processors", processors);
+        Map<String, Object> searchHealth = search.check();
+        components.put("search", searchHealth);
         String status = !"up".equals(database.get("status")) ? "unhealthy"
-                : "up".equals(processors.get("status")) ? "healthy" : "degraded";
+                : "up".equals(processors.get("status")) && "up".equals(searchHealth.get("status")) ? "healthy"
+                : "degraded";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("version", version);

@@ -17,16 +17,20 @@ import static org.awaitility.Awaitility.await;
 /** Every read model dropped and rebuilt from the events comes back identical. */
 class ReplayIT extends IntegrationTest {
 
-    private static final Map<String, List<String>> READ_MODELS = Map.of(
-            "goal-summary", List.of("goal_view", "goal_task_view"),
-            "run-summary", List.of("run_view"),
-            "approval-directory", List.of("approval_view"),
-            "user-directory", List.of("user_view"),
-            "api-key-directory", List.of("api_key_view"),
-            "audit-log", List.of("audit_log"),
-            "credential-directory", List.of("credential_view"),
-            "system-modifications", List.of("system_modification_view"),
-            "ai-spend", List.of("ai_spend_daily"));
+    private static final Map<String, List<String>> READ_MODELS = Map.ofEntries(
+            Map.entry("goal-summary", List.of("goal_view", "goal_task_view")),
+            Map.entry("run-summary", List.of("run_view")),
+            Map.entry("approval-directory", List.of("approval_view")),
+            Map.entry("user-directory", List.of("user_view")),
+            Map.entry("api-key-directory", List.of("api_key_view")),
+            Map.entry("audit-log", List.of("audit_log")),
+            Map.entry("credential-directory", List.of("credential_view")),
+            Map.entry("system-modifications", List.of("system_modification_view")),
+            Map.entry("ai-spend", List.of("ai_spend_daily")),
+            Map.entry("memory-directory", List.of("memory_document", "memory_episode", "memory_entity",
+                    "memory_entity_mention")),
+            Map.entry("memory-search", List.of("memory_search_state", "memory_search_mention")),
+            Map.entry("agent-memory", List.of("agent_memory")));
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -49,6 +53,15 @@ class ReplayIT extends IntegrationTest {
         String deleted = api.post("/api/v1/goals", Map.of("text", "Gone"), user.auth()).text("id");
         api.delete("/api/v1/goals/" + deleted, user.auth());
         api.put("/api/v1/auth/preferences", Map.of("theme", "light"), user.auth());
+        api.post("/api/v1/memory/upsert", Map.of("source_uri", "notes://replay", "title", "Project Replay kickoff",
+                "content", "Met ada@example.org about Project Replay.", "metadata", Map.of("labels", List.of("Ops"))),
+                user.auth());
+        api.post("/api/v1/memory/upsert", Map.of("source_uri", "notes://gone", "content", "Soon deleted"),
+                user.auth());
+        api.delete("/api/v1/memory/documents/" + api.get("/api/v1/memory/documents", user.auth()).body()
+                .path("items").get(0).path("id").asText(), user.auth());
+        api.post("/api/v1/agents/planner/memory", Map.of("memory_type", "fact", "content", Map.of("k", 1)),
+                user.auth());
         String key = api.post("/api/v1/api-keys", Map.of("name", "replayed"), user.auth()).text("id");
         api.delete("/api/v1/api-keys/" + key, user.auth());
         // other tests leave runs waiting at approval gates; their expiry must not land mid-comparison

@@ -7,6 +7,8 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -56,6 +58,12 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    @DynamicPropertySource
+    static void search(DynamicPropertyRegistry registry) {
+        registry.add("agentledger.search.url", TestSearchNode::url);
+        registry.add("agentledger.search.index-prefix", () -> "it-");
+    }
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -75,6 +75,10 @@ public final class StandaloneService {
                 "--agentledger.settings.defaults[rate_limits.read]=1000000",
                 "--agentledger.settings.defaults[rate_limits.write]=1000000"));
         args.addAll(List.of(settings));
+        if (args.stream().noneMatch(arg -> arg.startsWith("--agentledger.search.url="))) {
+            args.add("--agentledger.search.url=" + TestSearchNode.url());
+            args.add("--agentledger.search.index-prefix=standalone-" + database.toLowerCase() + "-");
+        }
         Class<?>[] sources = extraBeans == null ? new Class<?>[]{AgentLedgerApplication.class}
                 : new Class<?>[]{AgentLedgerApplication.class, extraBeans};
         return new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));

@@ -31,14 +31,29 @@ public final class Filters {
         return this;
     }
 
+    /** Adds {@code condition}, whose {@code ?}s take {@code values} in order. */
+    public Filters andWith(String condition, List<?> values) {
+        where.append(" AND ").append(condition);
+        args.addAll(values);
+        return this;
+    }
+
     public Filters andAlways(String condition) {
         where.append(" AND ").append(condition);
         return this;
     }
 
     public <T> Page<T> page(JdbcTemplate jdbc, String table, String orderBy, RowMapper<T> rows, PageSpec page) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM " + table + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
+        return page(jdbc, table, List.of(), orderBy, rows, page);
+    }
+
+    /** {@code table} may be a subquery whose own {@code ?}s take {@code tableArgs}. */
+    public <T> Page<T> page(JdbcTemplate jdbc, String table, List<?> tableArgs, String orderBy, RowMapper<T> rows,
+                            PageSpec page) {
+        List<Object> countArgs = new ArrayList<>(tableArgs);
+        countArgs.addAll(args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM " + table + where, Long.class, countArgs.toArray());
+        List<Object> pageArgs = new ArrayList<>(countArgs);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
         List<T> items = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",

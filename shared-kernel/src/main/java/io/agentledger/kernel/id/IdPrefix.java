@@ -15,6 +15,10 @@ public enum IdPrefix {
     CONNECTOR("conn"),
     SYNC("sync"),
     MODIFICATION("mod"),
+    DOCUMENT("doc"),
+    EPISODE("ep"),
+    ENTITY("ent"),
+    AGENT_MEMORY("mem"),
     REQUEST("req");
 
     private final String value;

@@ -13,6 +13,12 @@ public final class Permission {
     public static final String MANAGE_CREDENTIALS = "manage:credentials";
     public static final String MANAGE_SYSTEM = "manage:system";
     public static final String READ_SYSTEM = "read:system";
+    public static final String READ_MEMORY = "read:memory";
+    public static final String WRITE_MEMORY = "write:memory";
+    /** Sees memory marked private by others. */
+    public static final String READ_PRIVATE_MEMORY = "read:memory:private";
+    /** Sees memory marked confidential by others. */
+    public static final String READ_CONFIDENTIAL_MEMORY = "read:memory:confidential";
 
     private Permission() {
     }
