@@ -189,4 +189,31 @@ class ProviderRunIT {
                 + "\"url\": \"http://127.0.0.1:" + port + "/hook\", \"method\": \"POST\", \"body\": \"live\", "
                 + "\"headers\": {\"Authorization\": \"Bearer {{secret:" + secret + "}}\"}}}]}";
     }
+
+    @Test
+    void theModelExtractsEpisodesAndEntitiesFromMemoryAndTheHeuristicsStandInWhenItFails() {
+        stub.then(content("{\"episode\": {\"type\": \"call\", \"title\": \"Supplier call\", \"summary\": "
+                + "\"Pricing agreed.\", \"participants\": [\"Dana Reyes\"]}, \"entities\": [{\"type\": "
+                + "\"organization\", \"name\": \"Northwind\"}, {\"type\": \"planet\", \"name\": \"Mars\"}]}",
+                300, 60));
+        Api.Response stored = api.post("/api/v1/memory/upsert", Map.of("source_uri", "notes://supplier",
+                "title", "Notes", "content", "Spoke with Dana from Northwind; pricing agreed."), auth);
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        JsonNode episode = api.get("/api/v1/memory/episodes?type=call", auth).body().path("items").get(0);
+        assertThat(episode.path("title").asText()).isEqualTo("Supplier call");
+        assertThat(episode.path("participants").get(0).asText()).isEqualTo("Dana Reyes");
+        assertThat(api.get("/api/v1/memory/entities?type=organization", auth).body().path("items").get(0)
+                .path("name").asText()).isEqualTo("Northwind");
+        assertThat(api.get("/api/v1/memory/entities", auth).body().toString()).doesNotContain("Mars");
+        assertThat(api.get("/api/v1/memory/documents", auth).body().path("items").get(0).path("extractor").asText())
+                .isEqualTo("openai:gpt-4o-mini");
+
+        stub.then(ChatCompletionsStub.status(500));
+        api.post("/api/v1/memory/upsert", Map.of("source_uri", "gmail://message/5", "app", "gmail",
+                "content", "Invoice from billing@contoso.com"), auth);
+        JsonNode documents = api.get("/api/v1/memory/documents?app=gmail", auth).body();
+        assertThat(documents.path("items").get(0).path("extractor").asText()).isEqualTo("heuristic");
+        assertThat(api.get("/api/v1/memory/episodes?type=email", auth).body().path("items").get(0)
+                .path("participants").get(0).asText()).isEqualTo("billing@contoso.com");
+    }
 }
