@@ -1,5 +1,6 @@
 package io.agentledger.app.search;
 
+import io.agentledger.projection.search.EmbeddedSearchNode;
 import io.agentledger.projection.search.SearchEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -50,10 +50,7 @@ class ProviderRunIT {
                 "--agentledger.llm.timeout=PT2S",
                 "--agentledger.tools.http.allowed-hosts=127.0.0.1");
         api = StandaloneService.api(service);
-        String name = "provider" + System.nanoTime();
-        auth = new String[]{"Authorization", "Bearer " + api.post("/api/v1/auth/register", Map.of("email",
-                name + "@example.com", "username", name, "password", "a long enough password", "full_name", "P"))
-                .text("access_token")};
+        auth = StandaloneService.registerUser(api, "provider");
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package io.agentledger.app.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentledger.app.search.EmbeddedSearchNode;
+import io.agentledger.projection.search.EmbeddedSearchNode;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.StandaloneService;
 import io.agentledger.projection.search.SearchIndex;
@@ -36,10 +36,7 @@ class MemoryOutageIT {
         service = StandaloneService.startOn("memory_outage", null, "--agentledger.search.url=",
                 "--agentledger.memory.ttl-day=PT3S");
         api = StandaloneService.api(service);
-        String name = "outage" + System.nanoTime();
-        auth = new String[]{"Authorization", "Bearer " + api.post("/api/v1/auth/register", Map.of("email",
-                name + "@example.com", "username", name, "password", "a long enough password", "full_name", "O"))
-                .text("access_token")};
+        auth = StandaloneService.registerUser(api, "outage");
     }
 
     @AfterAll
@@ -121,6 +118,7 @@ class MemoryOutageIT {
         eventually(Duration.ofSeconds(30), () -> assertThat(search("albatross").path("total").asInt()).isEqualTo(1));
         SearchIndex index = service.getBean("memoryIndex", SearchIndex.class);
         Set<String> before = index.currentIndices();
+        assertThat(before).as("one index behind the alias, however many threads created it").hasSize(1);
 
         Api.Response replay = api.post("/api/v1/admin/projections/memory-search/replay", null, auth);
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);

@@ -87,4 +87,12 @@ public final class StandaloneService {
     public static Api api(ConfigurableApplicationContext service) {
         return new Api(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
+
+    /** Registers a user (who founds a tenant) and answers the Authorization header with their access token. */
+    public static String[] registerUser(Api api, String prefix) {
+        String name = prefix + System.nanoTime();
+        return new String[]{"Authorization", "Bearer " + api.post("/api/v1/auth/register", java.util.Map.of("email",
+                name + "@example.com", "username", name, "password", "a long enough password", "full_name", prefix))
+                .text("access_token")};
+    }
 }

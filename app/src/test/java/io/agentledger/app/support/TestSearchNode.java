@@ -1,6 +1,6 @@
 package io.agentledger.app.support;
 
-import io.agentledger.app.search.EmbeddedSearchNode;
+import io.agentledger.projection.search.EmbeddedSearchNode;
 
 import java.nio.file.Path;
 

@@ -5,9 +5,11 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -45,13 +47,23 @@ public class SearchIndex {
         return rebuilding == null ? alias : rebuilding;
     }
 
-    /** Creates the first index behind the alias unless the alias exists. */
-    public void ensure() throws IOException {
+    /**
+     * Creates the first index behind the alias unless the alias exists. The first index has a fixed name,
+     * so that services (or threads) racing to create it end up with one index behind the alias.
+     */
+    public synchronized void ensure() throws IOException {
         if (ensured) {
             return;
         }
         if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
-            String first = createIndex();
+            String first = alias + "-0";
+            try {
+                createIndex(first);
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
             es.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
         }
         ensured = true;
@@ -70,7 +82,7 @@ public class SearchIndex {
         if (previous != null) {
             deleteQuietly(previous);
         }
-        String next = createIndex();
+        String next = createIndex(alias + "-" + clock.millis());
         jdbc.update("INSERT INTO search_index_rebuild (alias, index_name) VALUES (?, ?) "
                 + "ON CONFLICT (alias) DO UPDATE SET index_name = EXCLUDED.index_name", alias, next);
     }
@@ -104,9 +116,8 @@ public class SearchIndex {
         }
     }
 
-    private String createIndex() throws IOException {
-        String name = alias + "-" + clock.millis();
-        try (InputStream json = new java.io.ByteArrayInputStream(mapping.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+    private String createIndex(String name) throws IOException {
+        try (InputStream json = new ByteArrayInputStream(mapping.getBytes(StandardCharsets.UTF_8))) {
             es.indices().create(c -> c.index(name).withJson(json));
         }
         return name;
@@ -127,7 +138,7 @@ public class SearchIndex {
             if (in == null) {
                 throw new IllegalStateException("Missing " + name);
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,8 @@ package io.agentledger.query.memory;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import io.agentledger.kernel.error.DomainException;
@@ -52,22 +53,27 @@ public class MemorySearch {
         List<Query> filters = filters(caller, request);
         int window = Math.min(200, Math.max(request.limit() * 3, 30));
         List<Float> vector = toList(embeddings.embed(request.query()));
-        SearchResponse<Map> keyword;
-        SearchResponse<Map> semantic;
+        List<Hit<Map>> keyword;
+        List<Hit<Map>> semantic;
         try {
             index.ensure();
-            keyword = es.search(s -> s.index(index.alias()).size(window)
-                    .source(src -> src.filter(f -> f.excludes(NO_CHUNKS)))
-                    .query(q -> q.bool(b -> b.filter(filters).must(m -> m.multiMatch(mm -> mm
-                            .query(request.query()).fields("title^2", "content", "name^2")))))
-                    .highlight(h -> h.preTags("<em>").postTags("</em>")
-                            .fields("content", f -> f.fragmentSize(160).numberOfFragments(3))
-                            .fields("title", f -> f.numberOfFragments(0))
-                            .fields("name", f -> f.numberOfFragments(0))), Map.class);
-            semantic = es.search(s -> s.index(index.alias()).size(window)
-                    .source(src -> src.filter(f -> f.excludes(NO_CHUNKS)))
-                    .knn(k -> k.field("chunks.vector").queryVector(vector).k(window).numCandidates(window * 2)
-                            .similarity((float) minSimilarity).filter(filters)), Map.class);
+            // one round trip: Elasticsearch runs both searches side by side
+            MsearchResponse<Map> both = es.msearch(m -> m
+                    .searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.size(window)
+                            .source(src -> src.filter(f -> f.excludes(NO_CHUNKS)))
+                            .query(q -> q.bool(bool -> bool.filter(filters).must(must -> must.multiMatch(mm -> mm
+                                    .query(request.query()).fields("title^2", "content", "name^2")))))
+                            .highlight(h -> h.preTags("<em>").postTags("</em>")
+                                    .fields("content", f -> f.fragmentSize(160).numberOfFragments(3))
+                                    .fields("title", f -> f.numberOfFragments(0))
+                                    .fields("name", f -> f.numberOfFragments(0)))))
+                    .searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.size(window)
+                            .source(src -> src.filter(f -> f.excludes(NO_CHUNKS)))
+                            .knn(k -> k.field("chunks.vector").queryVector(vector).k(window)
+                                    .numCandidates(window * 2).similarity((float) minSimilarity).filter(filters)))),
+                    Map.class);
+            keyword = hits(both.responses().get(0));
+            semantic = hits(both.responses().get(1));
         } catch (IOException | RuntimeException e) {
             if (e instanceof DomainException domain) {
                 throw domain;
@@ -75,14 +81,13 @@ public class MemorySearch {
             throw SearchUnavailable.because(e);
         }
         Map<String, Hit<Map>> hits = new LinkedHashMap<>();
-        keyword.hits().hits().forEach(hit -> hits.put(hit.id(), hit));
-        semantic.hits().hits().forEach(hit -> hits.putIfAbsent(hit.id(), hit));
+        keyword.forEach(hit -> hits.put(hit.id(), hit));
+        semantic.forEach(hit -> hits.putIfAbsent(hit.id(), hit));
         List<RankFusion.Fused> fused = RankFusion.fuse(List.of(ids(keyword), ids(semantic)));
         List<Map<String, Object>> results = new ArrayList<>();
         for (RankFusion.Fused item : fused.subList(0, Math.min(request.limit(), fused.size()))) {
             Hit<Map> hit = hits.get(item.id());
-            Hit<Map> keywordHit = keyword.hits().hits().stream().filter(h -> h.id().equals(item.id())).findFirst()
-                    .orElse(null);
+            Hit<Map> keywordHit = keyword.stream().filter(h -> h.id().equals(item.id())).findFirst().orElse(null);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("item", item(hit.id(), hit.source()));
             result.put("score", item.score());
@@ -133,8 +138,16 @@ public class MemorySearch {
     }
 
     @SuppressWarnings("rawtypes")
-    private static List<String> ids(SearchResponse<Map> response) {
-        return response.hits().hits().stream().map(Hit::id).toList();
+    private static List<String> ids(List<Hit<Map>> hits) {
+        return hits.stream().map(Hit::id).toList();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<Hit<Map>> hits(MultiSearchResponseItem<Map> item) {
+        if (item.isFailure()) {
+            throw new IllegalStateException("Elasticsearch search failed: " + item.failure().error().reason());
+        }
+        return item.result().hits().hits();
     }
 
     @SuppressWarnings("unchecked")

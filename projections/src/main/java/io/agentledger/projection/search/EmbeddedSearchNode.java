@@ -1,4 +1,4 @@
-package io.agentledger.app.search;
+package io.agentledger.projection.search;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
