@@ -235,6 +235,8 @@ class MemoryIT extends IntegrationTest {
                 .isZero();
         eventuallyAsserted(() -> assertThat(search(user, "Zephyr").path("results")).isEmpty());
         assertThat(api.delete("/api/v1/memory/documents/" + id, user.auth()).status()).isEqualTo(404);
+        eventuallyAsserted(() -> assertThat(api.get("/api/v1/audit/logs?resource_id=" + id, user.auth()).body()
+                .path("items").findValuesAsText("action")).containsExactly("memory.delete", "memory.upsert"));
     }
 
     @Test

@@ -49,6 +49,10 @@ final class AuditActions {
             Map.entry("ApprovalRequested", "approval.request"),
             Map.entry("ApprovalDecided", "approval.decide"),
             Map.entry("ApprovalExpired", "approval.expire"),
+            Map.entry("DocumentUpserted", "memory.upsert"),
+            Map.entry("DocumentDeleted", "memory.delete"),
+            Map.entry("DocumentExpired", "memory.expire"),
+            Map.entry("AgentMemoryStored", "memory.agent_store"),
             Map.entry("RequestRejected", "request.reject"));
 
     private AuditActions() {
