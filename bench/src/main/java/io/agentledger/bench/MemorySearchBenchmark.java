@@ -1,7 +1,6 @@
 package io.agentledger.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.agentledger.kernel.identity.Caller;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ import java.util.Map;
 public final class MemorySearchBenchmark {
 
     private static final String TENANT = "tenant_bench";
-    private static final int BATCH = 1000;
 
     private MemorySearchBenchmark() {
     }
@@ -63,9 +60,8 @@ public final class MemorySearchBenchmark {
             MemoryEmbeddings embeddings = new MemoryEmbeddings();
             SyntheticCorpus corpus = new SyntheticCorpus(embeddings);
             long loadStart = System.nanoTime();
-            load(es, index.alias(), corpus, documents);
+            MemoryCorpusLoader.load(es, index.alias(), corpus, documents, TENANT);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            es.indices().refresh(r -> r.index(index.alias()));
 
             MemorySearch search = new MemorySearch(es, index, embeddings, 0.3);
             Caller caller = new Caller("user_bench", TENANT, Role.USER, null, null);
@@ -90,38 +86,6 @@ public final class MemorySearchBenchmark {
 
     private static MemorySearchRequest request(String query) {
         return new MemorySearchRequest(query, null, null, null, null, List.of(), null, 10);
-    }
-
-    private static void load(ElasticsearchClient es, String alias, SyntheticCorpus corpus, int documents)
-            throws Exception {
-        Instant now = Instant.now();
-        for (int start = 0; start < documents; start += BATCH) {
-            List<BulkOperation> operations = new ArrayList<>();
-            for (int i = start; i < Math.min(documents, start + BATCH); i++) {
-                SyntheticCorpus.Document document = corpus.next();
-                Map<String, Object> source = new LinkedHashMap<>();
-                source.put("kind", "document");
-                source.put("tenant_id", i % 10 == 9 ? "tenant_other" : TENANT);
-                source.put("document_id", "doc_" + i);
-                source.put("sensitivities", List.of(i % 7 == 0 ? "private" : "internal"));
-                source.put("uploaders", List.of("user_" + (i % 50)));
-                source.put("title", document.text().substring(0, document.text().indexOf('.') + 1));
-                source.put("content", document.text());
-                source.put("source_uri", "bench://" + i);
-                source.put("tags", List.of());
-                source.put("created_at", now.minusSeconds(i).toString());
-                source.put("updated_at", now.toString());
-                source.put("chunks", List.of(Map.of("vector", document.vector())));
-                String id = "doc_" + i;
-                operations.add(BulkOperation.of(b -> b.index(x -> x.index(alias).id(id).document(source))));
-            }
-            if (es.bulk(b -> b.operations(operations)).errors()) {
-                throw new IllegalStateException("Elasticsearch refused part of batch " + start);
-            }
-            if (start % 10_000 == 0) {
-                System.out.printf("loaded %,d of %,d documents%n", start, documents);
-            }
-        }
     }
 
     private static void report(Path output, int documents, int queries, double loadSeconds, Latencies latencies,

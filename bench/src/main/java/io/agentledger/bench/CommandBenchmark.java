@@ -1,0 +1,90 @@
+package io.agentledger.bench;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Create, update and start goals over HTTP at each client count, each client acting for its own tenant: the
+ * goals a level creates are the ones it updates and then starts. After the starts the service is let settle
+ * (the runs they began finish) before the next level.
+ */
+final class CommandBenchmark {
+
+    private final Http http;
+    private final List<BenchUser> users;
+    private final Connection store;
+    private final Duration phase;
+    private final AtomicLong sequence = new AtomicLong();
+
+    CommandBenchmark(Http http, List<BenchUser> users, Connection store, Duration phase) {
+        this.http = http;
+        this.users = users;
+        this.store = store;
+        this.phase = phase;
+    }
+
+    Map<String, List<LoadResult>> run(List<Integer> clientCounts) throws Exception {
+        Map<String, List<LoadResult>> results = new LinkedHashMap<>();
+        for (int clients : clientCounts) {
+            List<Deque<String>> pools = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                pools.add(new ArrayDeque<>());
+            }
+            record(results, "create_goal", create(clients, pools));
+            record(results, "update_goal", update(clients, pools));
+            record(results, "start_goal", start(clients, pools));
+            Quiet.await(store, http, users.get(0).token());
+        }
+        return results;
+    }
+
+    LoadResult create(int clients, List<Deque<String>> pools) throws Exception {
+        return ClosedLoop.run(clients, phase, client -> () -> {
+            String id = http.post("/api/v1/goals", Map.of("text", "Benchmark goal " + sequence.incrementAndGet()),
+                    users.get(client).token()).require(201, "create goal").text("id");
+            if (pools != null) {
+                pools.get(client).addLast(id);
+            }
+            return ClosedLoop.Outcome.OK;
+        });
+    }
+
+    private LoadResult update(int clients, List<Deque<String>> pools) throws Exception {
+        return ClosedLoop.run(clients, phase, client -> () -> {
+            Deque<String> pool = pools.get(client);
+            String id = pool.pollFirst();
+            if (id == null) {
+                return ClosedLoop.Outcome.DONE;
+            }
+            pool.addLast(id);
+            http.put("/api/v1/goals/" + id, Map.of("text", "Benchmark goal, revised " + sequence.incrementAndGet()),
+                    users.get(client).token()).require(200, "update goal");
+            return ClosedLoop.Outcome.OK;
+        });
+    }
+
+    private LoadResult start(int clients, List<Deque<String>> pools) throws Exception {
+        return ClosedLoop.run(clients, phase, client -> () -> {
+            String id = pools.get(client).pollFirst();
+            if (id == null) {
+                return ClosedLoop.Outcome.DONE;
+            }
+            http.post("/api/v1/goals/" + id + "/start", null, users.get(client).token()).require(202, "start goal");
+            return ClosedLoop.Outcome.OK;
+        });
+    }
+
+    private static void record(Map<String, List<LoadResult>> results, String operation, LoadResult result) {
+        results.computeIfAbsent(operation, key -> new ArrayList<>()).add(result);
+        System.out.printf("%s at %d clients: %.1f ops/s, p50 %.2f ms, p99 %.2f ms, %d errors%n", operation,
+                result.clients(), result.opsPerSecond(), result.latencies().percentile(50),
+                result.latencies().percentile(99), result.errors());
+    }
+}

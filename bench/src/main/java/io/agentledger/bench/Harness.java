@@ -1,0 +1,132 @@
+package io.agentledger.bench;
+
+import io.agentledger.projection.search.EmbeddedSearchNode;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark harness: starts PostgreSQL, a search node and the packaged service, drives it over HTTP and
+ * RSocket from this process, measures its references on the same database in the same run, and writes
+ * {@code report.json} and {@code report.md}. Sizes come from {@link BenchSettings}.
+ */
+public final class Harness {
+
+    private final BenchSettings settings;
+    private final Report report = new Report();
+
+    private Harness(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Harness(BenchSettings.fromSystemProperties()).run();
+    }
+
+    static Report run(BenchSettings settings) throws Exception {
+        Harness harness = new Harness(settings);
+        harness.run();
+        return harness.report;
+    }
+
+    private void run() throws Exception {
+        org.springframework.util.FileSystemUtils.deleteRecursively(settings.output());
+        report.describe(settings);
+        ServiceLauncher launcher = new ServiceLauncher(settings);
+        try (ServiceProcess service = launcher.embeddedDefaults()) {
+            report.startup("embedded_defaults", service.startupSeconds(), service.residentMb(),
+                    service.residentWithChildrenMb());
+        }
+        EmbeddedSearchNode node = null;
+        String searchUrl = settings.searchUrl();
+        try (BenchPostgres postgres = BenchPostgres.start(settings)) {
+            if (searchUrl == null) {
+                node = new EmbeddedSearchNode(settings.searchNodeClasspath(),
+                        settings.output().resolve("search-node").toAbsolutePath(), "1g", 0);
+                node.start();
+                searchUrl = node.url();
+            }
+            measureReferences(postgres);
+            measureService(postgres, searchUrl, launcher);
+        } finally {
+            if (node != null) {
+                node.stop();
+            }
+        }
+        report.write(settings.output());
+    }
+
+    private void measureReferences(BenchPostgres postgres) throws Exception {
+        String referenceUrl = postgres.freshDatabase("bench_reference");
+        for (int clients : settings.clients()) {
+            LoadResult raw = RawInsertReference.run(postgres, referenceUrl, clients, settings.phase());
+            System.out.printf("raw insert at %d clients: %.1f ops/s%n", clients, raw.opsPerSecond());
+            report.reference("raw_insert", raw);
+        }
+        JpaReference.run(settings, postgres, referenceUrl).forEach((operation, results) ->
+                results.forEach(result -> report.reference("jpa_" + operation, result)));
+    }
+
+    private void measureService(BenchPostgres postgres, String searchUrl, ServiceLauncher launcher)
+            throws Exception {
+        String databaseUrl = postgres.freshDatabase("bench_service");
+        try (Connection store = postgres.connect(databaseUrl)) {
+            ServiceProcess service = launcher.configured(databaseUrl, postgres, searchUrl);
+            try {
+                report.startup("configured_database_and_search", service.startupSeconds(), service.residentMb(),
+                        service.residentWithChildrenMb());
+                Http http = new Http(service.baseUrl());
+                List<BenchUser> users = IntStream.range(0, settings.maxClients()).parallel()
+                        .mapToObj(i -> BenchUser.register(http, "client" + i)).toList();
+                BenchUser probe = BenchUser.register(http, "probe");
+
+                CommandBenchmark commands = new CommandBenchmark(http, users, store, settings.phase());
+                long eventsBefore = Quiet.head(store);
+                Map<String, List<LoadResult>> results = commands.run(settings.clients());
+                results.forEach((operation, list) -> list.forEach(result -> report.command(operation, result)));
+                LoadResult fullLoad = results.get("create_goal").get(results.get("create_goal").size() - 1);
+                report.growth(eventsBefore, fullLoad);
+
+                report.visibility(VisibilityBenchmark.run(http, users, probe, launcher.rsocketPort(),
+                        fullLoad.opsPerSecond() / 2, settings.visibilitySamples()));
+                Quiet.await(store, http, users.get(0).token());
+
+                EventSeeder seeder = new EventSeeder(store);
+                List<Long> sizes = new ArrayList<>(settings.growthEvents());
+                if (!sizes.contains(settings.replayEvents())) {
+                    sizes.add(settings.replayEvents());
+                }
+                sizes.sort(Long::compare);
+                for (long size : sizes) {
+                    service.close();
+                    report.seeding(size, seeder.growTo(size));
+                    service = launcher.configured(databaseUrl, postgres, searchUrl);
+                    if (size == settings.replayEvents()) {
+                        report.replay(ReplayBenchmark.run(http(service), users.get(0).token(), store));
+                        report.auditQuery(QueryBenchmark.audit(http(service), users.get(0), Quiet.head(store),
+                                settings.auditQueries()));
+                    }
+                    if (settings.growthEvents().contains(size)) {
+                        long events = Quiet.head(store);
+                        CommandBenchmark growth = new CommandBenchmark(http(service), users, store, settings.phase());
+                        report.growth(events, growth.create(settings.maxClients(), null));
+                        Quiet.await(store, http(service), users.get(0).token());
+                    }
+                }
+                report.memorySearch(QueryBenchmark.memory(http(service), probe, searchUrl, ServiceLauncher.INDEX_PREFIX,
+                        settings.memoryDocuments(), settings.memoryQueries()));
+                report.startup("after_the_run", service.startupSeconds(), service.residentMb(),
+                        service.residentWithChildrenMb());
+            } finally {
+                service.close();
+            }
+        }
+    }
+
+    private static Http http(ServiceProcess service) {
+        return new Http(service.baseUrl());
+    }
+}

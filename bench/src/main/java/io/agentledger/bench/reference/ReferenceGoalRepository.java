@@ -1,0 +1,6 @@
+package io.agentledger.bench.reference;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReferenceGoalRepository extends JpaRepository<ReferenceGoal, String> {
+}
