@@ -22,6 +22,7 @@ final class CommandBenchmark {
     private final Connection store;
     private final Duration phase;
     private final AtomicLong sequence = new AtomicLong();
+    private final Map<Integer, Long> eventsBeforeCreate = new LinkedHashMap<>();
 
     CommandBenchmark(Http http, List<BenchUser> users, Connection store, Duration phase) {
         this.http = http;
@@ -37,12 +38,18 @@ final class CommandBenchmark {
             for (int i = 0; i < clients; i++) {
                 pools.add(new ArrayDeque<>());
             }
+            eventsBeforeCreate.put(clients, Quiet.head(store));
             record(results, "create_goal", create(clients, pools));
             record(results, "update_goal", update(clients, pools));
             record(results, "start_goal", start(clients, pools));
             Quiet.await(store, http, users.get(0).token());
         }
         return results;
+    }
+
+    /** How many events the store held when the creates at {@code clients} began. */
+    long eventsBeforeCreate(int clients) {
+        return eventsBeforeCreate.get(clients);
     }
 
     LoadResult create(int clients, List<Deque<String>> pools) throws Exception {

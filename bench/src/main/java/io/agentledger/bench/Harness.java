@@ -84,11 +84,10 @@ public final class Harness {
                 BenchUser probe = BenchUser.register(http, "probe");
 
                 CommandBenchmark commands = new CommandBenchmark(http, users, store, settings.phase());
-                long eventsBefore = Quiet.head(store);
                 Map<String, List<LoadResult>> results = commands.run(settings.clients());
                 results.forEach((operation, list) -> list.forEach(result -> report.command(operation, result)));
                 LoadResult fullLoad = results.get("create_goal").get(results.get("create_goal").size() - 1);
-                report.growth(eventsBefore, fullLoad);
+                report.growth(commands.eventsBeforeCreate(fullLoad.clients()), fullLoad);
 
                 report.visibility(VisibilityBenchmark.run(http, users, probe, launcher.rsocketPort(),
                         fullLoad.opsPerSecond() / 2, settings.visibilitySamples()));
