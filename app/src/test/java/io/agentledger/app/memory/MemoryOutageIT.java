@@ -89,7 +89,7 @@ class MemoryOutageIT {
             node.start();
         }
 
-        eventually(Duration.ofSeconds(90), () -> assertThat(search("lighthouse").path("results").get(0)
+        eventually(Duration.ofSeconds(90), () -> assertThat(search("lighthouse").path("results").path(0)
                 .path("item").path("source_uri").asText()).isEqualTo("notes://during"));
         assertThat(api.get("/api/v1/memory/documents?is_indexed=false", auth).body().path("total").asInt())
                 .isZero();
