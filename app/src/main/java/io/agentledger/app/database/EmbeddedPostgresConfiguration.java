@@ -47,11 +47,12 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    public DataSource dataSource(EmbeddedPostgres postgres) {
+    public DataSource dataSource(EmbeddedPostgres postgres,
+                                 @Value("${spring.datasource.hikari.maximum-pool-size}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("agentledger");
         return dataSource;
     }

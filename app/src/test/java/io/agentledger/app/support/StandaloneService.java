@@ -26,7 +26,7 @@ public final class StandaloneService {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off").start();
+                        .setServerConfig("synchronous_commit", "off").setServerConfig("max_connections", "300").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -26,13 +26,15 @@ public class AuditLogRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(AuditLogView entry) {
-        jdbc.update("INSERT INTO audit_log (id, position, tenant_id, user_id, action, resource_type, resource_id, "
-                        + "details, ip_address, user_agent, success, error_message, created_at) "
+    /** One round trip for the whole list: a processor's batch of events becomes one JDBC batch. */
+    void insertAll(List<AuditLogView> entries) {
+        jdbc.batchUpdate("INSERT INTO audit_log (id, position, tenant_id, user_id, action, resource_type, "
+                        + "resource_id, details, ip_address, user_agent, success, error_message, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                entry.id(), entry.position(), entry.tenantId(), entry.userId(), entry.action(), entry.resourceType(),
-                entry.resourceId(), Json.write(entry.details()), entry.ipAddress(), entry.userAgent(), entry.success(),
-                entry.errorMessage(), Sql.timestamp(entry.createdAt()));
+                entries.stream().map(entry -> new Object[]{entry.id(), entry.position(), entry.tenantId(),
+                        entry.userId(), entry.action(), entry.resourceType(), entry.resourceId(),
+                        Json.write(entry.details()), entry.ipAddress(), entry.userAgent(), entry.success(),
+                        entry.errorMessage(), Sql.timestamp(entry.createdAt())}).toList());
     }
 
     void deleteAll() {
