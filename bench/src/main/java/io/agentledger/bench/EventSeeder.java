@@ -35,14 +35,18 @@ final class EventSeeder {
         long written = 0;
         long begin = System.nanoTime();
         boolean unchained = skipChainTrigger(true);
+        // the trigger numbers the rows itself; without it they take the sequence's next values in copy order
+        String globalIndex = unchained ? "nextval('domain_event_entry_global_index_seq')" : "0";
         String insert = "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                 + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
-                + "SELECT 0, c.id, t.sequence_number, t.type, gen_random_uuid()::text, t.meta_data, "
-                + "convert_to(replace(convert_from(t.payload, 'UTF8'), t.aggregate_identifier, c.id), 'UTF8'), "
-                + "t.payload_revision, t.payload_type, t.time_stamp "
-                + "FROM (SELECT g, left(?, length(?) - 12) || lpad(g::text, 12, '0') AS id "
-                + "      FROM generate_series(?::bigint, ?::bigint) g) c CROSS JOIN seed_template t "
-                + "ORDER BY c.g, t.sequence_number";
+                + "SELECT " + globalIndex + ", id, sequence_number, type, gen_random_uuid()::text, meta_data, "
+                + "payload, payload_revision, payload_type, time_stamp FROM ("
+                + "  SELECT c.id, t.sequence_number, t.type, t.meta_data, "
+                + "  convert_to(replace(convert_from(t.payload, 'UTF8'), t.aggregate_identifier, c.id), 'UTF8') payload, "
+                + "  t.payload_revision, t.payload_type, t.time_stamp "
+                + "  FROM (SELECT g, left(?, length(?) - 12) || lpad(g::text, 12, '0') AS id "
+                + "        FROM generate_series(?::bigint, ?::bigint) g) c CROSS JOIN seed_template t "
+                + "  ORDER BY c.g, t.sequence_number) copies";
         try (PreparedStatement statement = store.prepareStatement(insert)) {
             while (head + written < target) {
                 statement.setString(1, templateAggregate);
