@@ -37,6 +37,7 @@ final class BenchPostgres implements AutoCloseable {
                 .setDataDirectory(settings.output().resolve("postgres").toAbsolutePath())
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "1GB")
                 .start();
         return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The harness's sizes and places, from system properties ({@code -Dbench.…} on the Maven command line).
- * The defaults give the full report in about eleven minutes on two cores, three of them the replay.
+ * The defaults give the full report in under ten minutes on two cores (9 min 16 s in the README's run).
  */
 record BenchSettings(Duration phase, List<Integer> clients, long replayEvents, List<Long> growthEvents,
                      int visibilitySamples, int auditQueries, int memoryDocuments, int memoryQueries,
