@@ -2,6 +2,7 @@ package io.agentledger.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -34,7 +35,7 @@ final class EventSeeder {
         long head = Quiet.head(store);
         long written = 0;
         long begin = System.nanoTime();
-        boolean unchained = skipChainTrigger(true);
+        boolean unchained = skipChainTrigger();
         // the trigger numbers the rows itself; without it they take the sequence's next values in copy order
         String globalIndex = unchained ? "nextval('domain_event_entry_global_index_seq')" : "0";
         String insert = "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
@@ -62,7 +63,7 @@ final class EventSeeder {
             }
         } finally {
             if (unchained) {
-                skipChainTrigger(false);
+                maintain("RESET session_replication_role");
             }
         }
         double rate = written / ((System.nanoTime() - begin) / 1e9);
@@ -75,17 +76,17 @@ final class EventSeeder {
     private void maintain(String command) {
         try (Statement statement = store.createStatement()) {
             statement.execute(command);
-        } catch (java.sql.SQLException notAllowed) {
+        } catch (SQLException notAllowed) {
             System.out.println("skipped " + command + " (" + notAllowed.getMessage() + ")");
         }
     }
 
     /** @return whether the trigger is now skipped; a database user who may not leaves it in place */
-    private boolean skipChainTrigger(boolean skip) {
+    private boolean skipChainTrigger() {
         try (Statement statement = store.createStatement()) {
-            statement.execute(skip ? "SET session_replication_role = replica" : "RESET session_replication_role");
-            return skip;
-        } catch (java.sql.SQLException notAllowed) {
+            statement.execute("SET session_replication_role = replica");
+            return true;
+        } catch (SQLException notAllowed) {
             System.out.println("seeding through the hash-chain trigger (" + notAllowed.getMessage() + ")");
             return false;
         }
