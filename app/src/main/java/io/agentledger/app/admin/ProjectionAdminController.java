@@ -1,7 +1,10 @@
 package io.agentledger.app.admin;
 
+import io.agentledger.command.credential.StepUpGuard;
+import io.agentledger.command.system.PlatformAdmins;
+import io.agentledger.kernel.identity.Caller;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,32 +15,43 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
-/** Projections: where each stands (position, head, lag) and their rebuild by replay. Admins only. */
+/**
+ * Projections: where each stands (position, head, lag) and their rebuild by replay. A read model
+ * holds every tenant's rows, so this is for platform admins only, and a replay needs a step-up.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
-@PreAuthorize("hasAuthority('manage:users')")
 public class ProjectionAdminController {
 
     private final ProjectionAdmin projections;
+    private final PlatformAdmins platformAdmins;
+    private final StepUpGuard stepUp;
 
-    public ProjectionAdminController(ProjectionAdmin projections) {
+    public ProjectionAdminController(ProjectionAdmin projections, PlatformAdmins platformAdmins,
+                                     StepUpGuard stepUp) {
         this.projections = projections;
+        this.platformAdmins = platformAdmins;
+        this.stepUp = stepUp;
     }
 
     @GetMapping
-    public Map<String, List<Map<String, Object>>> list() {
+    public Map<String, List<Map<String, Object>>> list(@AuthenticationPrincipal Caller caller) {
+        platformAdmins.require(caller);
         return Map.of("items", projections.all());
     }
 
     @GetMapping("/{name}")
-    public Map<String, Object> get(@PathVariable String name) {
+    public Map<String, Object> get(@PathVariable String name, @AuthenticationPrincipal Caller caller) {
+        platformAdmins.require(caller);
         return projections.one(name);
     }
 
     /** Starts the rebuild and answers at once; GET shows its progress. */
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> replay(@PathVariable String name) {
+    public Map<String, Object> replay(@PathVariable String name, @AuthenticationPrincipal Caller caller) {
+        platformAdmins.require(caller);
+        stepUp.require(caller);
         return projections.replay(name);
     }
 }

@@ -36,7 +36,9 @@ class CredentialsIT extends IntegrationTest {
     private Authenticator stepUp(User user) {
         Authenticator authenticator = new Authenticator("http://localhost");
         JsonNode options = api.post("/api/v1/auth/biometric/setup", null, user.auth()).body();
-        Api.Response setup = api.post("/api/v1/auth/biometric/setup", authenticator.register(options), user.auth());
+        Map<String, Object> registration = new java.util.HashMap<>(authenticator.register(options));
+        registration.put("password", PASSWORD);
+        Api.Response setup = api.post("/api/v1/auth/biometric/setup", registration, user.auth());
         assertThat(setup.status()).as(setup.toString()).isEqualTo(200);
         assertThat(setup.body().path("backup_codes")).hasSize(10);
         verify(user, authenticator);
@@ -92,7 +94,7 @@ class CredentialsIT extends IntegrationTest {
     @Test
     void aBackupCodeStepsUpOnce() {
         User user = register();
-        Api.Response codes = api.post("/api/v1/credentials/backup", null, user.auth());
+        Api.Response codes = api.post("/api/v1/credentials/backup", Map.of("password", PASSWORD), user.auth());
         assertThat(codes.status()).isEqualTo(200);
         String code = codes.body().path("backup_codes").get(0).asText();
 
@@ -102,7 +104,7 @@ class CredentialsIT extends IntegrationTest {
                 .isEqualTo(401);
         assertThat(api.post("/api/v1/secrets", Map.of("name", "AFTER_BACKUP", "value", "v"), user.auth()).status())
                 .isEqualTo(201);
-        assertThat(api.post("/api/v1/credentials/backup", null, register().auth()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/credentials/backup", Map.of("password", PASSWORD), register().auth()).status()).isEqualTo(200);
     }
 
     @Test

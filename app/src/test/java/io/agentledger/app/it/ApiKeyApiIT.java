@@ -13,7 +13,7 @@ class ApiKeyApiIT extends IntegrationTest {
 
     @Test
     void aKeyIsShownOnceWorksAndStopsWorkingWhenRevoked() {
-        User user = register();
+        User user = registerSteppedUp();
         Api.Response created = api.post("/api/v1/api-keys", Map.of("name", "My CLI Key"), user.auth());
         assertThat(created.status()).isEqualTo(201);
         String key = created.text("key");
@@ -57,7 +57,7 @@ class ApiKeyApiIT extends IntegrationTest {
 
     @Test
     void unknownAndExpiredKeysAreRefused() {
-        User user = register();
+        User user = registerSteppedUp();
         assertThat(api.get("/api/v1/auth/me", "X-API-Key", "alk_0000000000000000000000000000000000000000").status())
                 .isEqualTo(401);
         String key = api.post("/api/v1/api-keys", Map.of("name", "Short lived", "expires_at",
@@ -68,7 +68,7 @@ class ApiKeyApiIT extends IntegrationTest {
 
     @Test
     void invalidRequestsAndOtherPeoplesKeysAreRefused() {
-        User owner = register();
+        User owner = registerSteppedUp();
         User stranger = register();
         assertThat(api.post("/api/v1/api-keys", Map.of("name", ""), owner.auth()).status()).isEqualTo(422);
         assertThat(api.post("/api/v1/api-keys", Map.of("name", "past", "expires_at", "2001-01-01T00:00:00Z"),

@@ -2,6 +2,7 @@ package io.agentledger.app.it;
 
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.StepUps;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,6 +46,7 @@ class EventStoreIT extends IntegrationTest {
         String[] auth = {"Authorization", "Bearer " + registered.text("access_token")};
         String refreshed = api.post("/api/v1/auth/refresh", Map.of("refresh_token", registered.text("refresh_token")))
                 .text("refresh_token");
+        StepUps.withFirstBackupCode(api, password, auth);
         String apiKey = api.post("/api/v1/api-keys", Map.of("name", "k"), auth).text("key");
         String invitation = api.post("/api/v1/users/invitations", Map.of("email", unique("i") + "@example.com",
                 "role", "user"), auth).text("invitation_token");

@@ -14,7 +14,7 @@ class ProjectionAdminIT extends IntegrationTest {
 
     @Test
     void projectionsShowWhereTheyStandAgainstTheHead() {
-        User admin = register();
+        User admin = platformAdmin();
         JsonNode items = api.get("/api/v1/admin/projections", admin.auth()).body().path("items");
         assertThat(items.findValuesAsText("name")).containsExactly("goal-summary", "run-summary",
                 "approval-directory", "user-directory", "api-key-directory", "audit-log", "memory-directory", "memory-search",
@@ -26,7 +26,7 @@ class ProjectionAdminIT extends IntegrationTest {
 
     @Test
     void aReplayRebuildsTheSameRowsWhileTheServiceKeepsAnswering() {
-        User admin = register();
+        User admin = platformAdmin();
         for (int i = 0; i < 5; i++) {
             api.post("/api/v1/goals", Map.of("text", "replayed " + i), admin.auth());
         }
@@ -48,11 +48,18 @@ class ProjectionAdminIT extends IntegrationTest {
     }
 
     @Test
-    void onlyProjectionsReplayAndOnlyAdminsMayAsk() {
-        User admin = register();
-        assertThat(api.post("/api/v1/admin/projections/run-policies/replay", null, admin.auth()).status())
+    void onlyProjectionsReplayAndOnlyPlatformAdminsMayAsk() {
+        User platform = platformAdmin();
+        assertThat(api.post("/api/v1/admin/projections/run-policies/replay", null, platform.auth()).status())
                 .isEqualTo(409);
-        assertThat(api.post("/api/v1/admin/projections/nope/replay", null, admin.auth()).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/admin/projections/nope/replay", null, platform.auth()).status())
+                .isEqualTo(404);
+
+        User admin = registerSteppedUp();
+        Api.Response tenantAdmin = api.post("/api/v1/admin/projections/goal-summary/replay", null, admin.auth());
+        assertThat(tenantAdmin.status()).as("a tenant admin rebuilds no other tenant's rows").isEqualTo(403);
+        assertThat(tenantAdmin.text("code")).isEqualTo("FORBIDDEN");
+        assertThat(api.get("/api/v1/admin/projections", admin.auth()).status()).isEqualTo(403);
         String name = unique("aud");
         String token = api.post("/api/v1/users/invitations", Map.of("email", name + "@example.com",
                 "role", "auditor"), admin.auth()).text("invitation_token");
@@ -60,6 +67,22 @@ class ProjectionAdminIT extends IntegrationTest {
                 "password", PASSWORD, "full_name", "A", "invitation_token", token)).text("access_token");
         assertThat(api.post("/api/v1/admin/projections/goal-summary/replay", null, "Authorization",
                 "Bearer " + auditor).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPlatformAdminWithoutAFreshStepUpCannotReplay() {
+        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", PLATFORM_ADMIN_EMAIL,
+                "password", PASSWORD));
+        String[] freshSession = {"Authorization", "Bearer " + login.text("access_token")};
+        JsonNode before = api.get("/api/v1/admin/projections/goal-summary", freshSession).body();
+        assertThat(before.path("name").asText()).isEqualTo("goal-summary");
+
+        Api.Response refused = api.post("/api/v1/admin/projections/goal-summary/replay", null, freshSession);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("code")).isEqualTo("STEP_UP_REQUIRED");
+        assertThat(api.get("/api/v1/admin/projections/goal-summary", freshSession).body()
+                .path("replay_started_at")).isEqualTo(before.path("replay_started_at"));
     }
 
     /** This test's tenant only: other tests' runs may still be changing their own goals meanwhile. */

@@ -15,7 +15,7 @@ class ProjectionRetryIT extends IntegrationTest {
 
     @Test
     void aFailingProjectionRetriesTheEventUntilItSucceeds() {
-        User user = register();
+        User user = registerSteppedUp();
         jdbc.execute("ALTER TABLE api_key_view RENAME TO api_key_view_unavailable");
         String keyId;
         try {

@@ -37,7 +37,7 @@ class ReplayIT extends IntegrationTest {
 
     @Test
     void droppingAndReplayingEveryReadModelGivesIdenticalRows() {
-        User user = register();
+        User user = registerSteppedUp();
         String goal = api.post("/api/v1/goals", Map.of("text", "Replay me", "priority", "high",
                 "constraints", Map.of("budget", 5)), user.auth()).text("id");
         api.put("/api/v1/goals/" + goal, Map.of("actual_hours", 3.5, "metadata", Map.of("k", "v")), user.auth());

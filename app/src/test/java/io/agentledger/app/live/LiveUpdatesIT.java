@@ -225,7 +225,7 @@ class LiveUpdatesIT extends IntegrationTest {
 
     @Test
     void anApiKeyStreamsUntilItIsRevoked() {
-        User user = register();
+        User user = registerSteppedUp();
         Api.Response key = api.post("/api/v1/api-keys", Map.of("name", "live"), user.auth());
         List<JsonNode> runs = new CopyOnWriteArrayList<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.projection.search.EmbeddedSearchNode;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.StandaloneService;
+import io.agentledger.app.support.StepUps;
 import io.agentledger.projection.search.SearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ class MemoryOutageIT {
                 "--agentledger.memory.ttl-day=PT3S");
         api = StandaloneService.api(service);
         auth = StandaloneService.registerUser(api, "outage");
+        StepUps.withFirstBackupCode(api, auth); // the first account owns the installation; replays need a step-up
     }
 
     @AfterAll

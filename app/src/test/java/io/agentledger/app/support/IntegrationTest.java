@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Tests isolate themselves by registering users of their own (each user founds a tenant).
  */
 @AutoConfigureObservability(tracing = false)
+@Import(PlatformOwnerFirst.class)
 @SpringBootTest(classes = AgentLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "agentledger.data-dir=target/it-data",
@@ -33,6 +35,9 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.auth.bcrypt-strength=4",
                 "agentledger.auth.jwt-secret=integration-tests-secret-0123456789abcdef",
                 "agentledger.snapshot.threshold=5",
+                // the shared platform admin steps up once for the whole suite
+                "agentledger.step-up.validity=PT1H",
+                "agentledger.auth.access-token-ttl=PT1H",
                 "agentledger.http.max-body-size=64KB",
                 "spring.rsocket.server.port=0",
                 "agentledger.live.websocket-port=0",
@@ -45,13 +50,12 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.settings.defaults[rate_limits.write]=1000000",
                 "agentledger.settings.defaults[rate_limits.ai_intensive]=1000000",
                 "agentledger.settings.defaults[workflows.max_parallel_runs]=1000",
-                "agentledger.platform.admins=" + IntegrationTest.PLATFORM_ADMIN_EMAIL,
                 "CORS_ORIGINS=https://app.example.com",
                 "agentledger.step-up.origins=http://localhost"
         })
 public abstract class IntegrationTest {
 
-    protected static final String PASSWORD = "a long enough password";
+    protected static final String PASSWORD = StepUps.PASSWORD;
     protected static final String PLATFORM_ADMIN_EMAIL = "platform-admin@example.com";
     private static User platformAdmin;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -87,16 +91,23 @@ public abstract class IntegrationTest {
         return User.from(response, name);
     }
 
-    /** The one platform admin of the test JVM, stepped up (registered on first use). */
+    /** The one platform admin of the test JVM, the installation's first account, signed in and stepped up. */
     protected synchronized User platformAdmin() {
         if (platformAdmin == null) {
-            Api.Response response = api.post("/api/v1/auth/register", Map.of("email", PLATFORM_ADMIN_EMAIL,
-                    "username", "platformadmin", "password", PASSWORD, "full_name", "Platform Admin"));
-            assertThat(response.status()).as(response.toString()).isEqualTo(201);
-            platformAdmin = User.from(response, "platformadmin");
+            Api.Response response = api.post("/api/v1/auth/login", Map.of("email", PLATFORM_ADMIN_EMAIL,
+                    "password", PASSWORD));
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            platformAdmin = User.from(response, PlatformOwnerFirst.USERNAME);
             StepUps.withFirstBackupCode(api, platformAdmin.auth());
         }
         return platformAdmin;
+    }
+
+    /** A new tenant's admin who has stepped up with a first backup code. */
+    protected User registerSteppedUp() {
+        User user = register();
+        StepUps.withFirstBackupCode(api, user.auth());
+        return user;
     }
 
     /** A user who joined {@code admin}'s tenant by invitation, with {@code role}. */

@@ -10,9 +10,18 @@ public final class StepUps {
     private StepUps() {
     }
 
-    /** A user without any factor yet takes backup codes and steps up with the first. */
+    /** The password every test user registers with. */
+    public static final String PASSWORD = "a long enough password";
+
+    /** A user without any factor yet takes backup codes (with their password) and steps up with the first. */
     public static void withFirstBackupCode(Api api, String... auth) {
-        String code = api.post("/api/v1/credentials/backup", null, auth).body().path("backup_codes").get(0).asText();
+        withFirstBackupCode(api, PASSWORD, auth);
+    }
+
+    public static void withFirstBackupCode(Api api, String password, String... auth) {
+        Api.Response issued = api.post("/api/v1/credentials/backup", Map.of("password", password), auth);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        String code = issued.body().path("backup_codes").get(0).asText();
         assertThat(api.post("/api/v1/auth/biometric/verify", Map.of("backup_code", code), auth).status())
                 .isEqualTo(200);
     }

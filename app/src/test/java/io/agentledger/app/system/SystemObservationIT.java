@@ -72,7 +72,7 @@ class SystemObservationIT extends IntegrationTest {
 
     @Test
     void prometheusScrapesWithAnApiKeyHoldingReadSystem() {
-        User admin = register();
+        User admin = registerSteppedUp();
         api.get("/api/v1/goals", admin.auth());
         String key = api.post("/api/v1/api-keys", Map.of("name", "prometheus"), admin.auth()).text("key");
 

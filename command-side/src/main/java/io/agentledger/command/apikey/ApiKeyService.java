@@ -1,6 +1,9 @@
 package io.agentledger.command.apikey;
 
+import io.agentledger.command.credential.StepUpGuard;
 import io.agentledger.command.identity.CredentialVault;
+import io.agentledger.command.identity.auth.AuthProperties;
+import io.agentledger.kernel.error.DomainException;
 import io.agentledger.command.identity.SecretTokens;
 import io.agentledger.kernel.apikey.ApiKeyCommands.CreateApiKey;
 import io.agentledger.kernel.apikey.ApiKeyCommands.RevokeApiKey;
@@ -26,16 +29,34 @@ public class ApiKeyService {
     private final CredentialVault vault;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final StepUpGuard stepUp;
+    private final AuthProperties properties;
 
     public ApiKeyService(CommandGateway commands, CredentialVault vault, TransactionTemplate transaction,
-                         Clock clock) {
+                         Clock clock, StepUpGuard stepUp, AuthProperties properties) {
+        this.stepUp = stepUp;
+        this.properties = properties;
         this.commands = commands;
         this.vault = vault;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    public CreatedApiKey create(Caller caller, String name, Instant expiresAt) {
+    /**
+     * A key is minted from a signed-in session after a step-up, never by another key, and lives at
+     * most the configured maximum.
+     */
+    public CreatedApiKey create(Caller caller, String name, Instant requestedExpiry) {
+        if (!caller.signedIn()) {
+            throw DomainException.forbidden("An API key cannot create API keys: sign in with your password");
+        }
+        stepUp.require(caller);
+        Instant latest = clock.instant().plus(properties.apiKeyMaxLifetime());
+        if (requestedExpiry != null && requestedExpiry.isAfter(latest)) {
+            throw DomainException.invalid("expires_at: an API key lives at most "
+                    + properties.apiKeyMaxLifetime().toDays() + " days: expires_at must be before " + latest);
+        }
+        Instant expiresAt = requestedExpiry != null ? requestedExpiry : latest;
         String apiKeyId = Ids.newId(IdPrefix.API_KEY, clock);
         String key = KEY_PREFIX + SecretTokens.random(SECRET_LENGTH);
         String displayPrefix = key.substring(0, DISPLAY_PREFIX_LENGTH);

@@ -25,11 +25,15 @@ public class StepUpGuard {
         return caller.sessionId() != null ? caller.sessionId() : caller.apiKeyId();
     }
 
-    public void require(Caller caller) {
+    public boolean holds(Caller caller) {
         Integer valid = jdbc.queryForObject("SELECT count(*) FROM step_up_grant WHERE principal = ? AND user_id = ? "
                 + "AND valid_until > ?", Integer.class, principalOf(caller), caller.userId(),
                 Timestamp.from(clock.instant()));
-        if (valid == null || valid == 0) {
+        return valid != null && valid > 0;
+    }
+
+    public void require(Caller caller) {
+        if (!holds(caller)) {
             throw new DomainException(ErrorCode.STEP_UP_REQUIRED, "This operation needs a recent step-up: "
                     + "verify with POST /api/v1/auth/biometric/verify (an authenticator or a backup code)");
         }

@@ -12,7 +12,10 @@ import io.agentledger.kernel.user.UserEvent.UserDeactivated;
 import io.agentledger.kernel.user.UserEvent.UserPreferencesChanged;
 import io.agentledger.kernel.user.UserEvent.UserRegistered;
 import io.agentledger.kernel.user.UserEvent.UserRoleChanged;
+import io.agentledger.kernel.stepup.StepUpCommands.EnrolmentProof;
 import io.agentledger.kernel.stepup.StepUpCommands.IssueBackupCodes;
+import io.agentledger.kernel.stepup.StepUpCommands.RemoveAuthenticator;
+import io.agentledger.kernel.stepup.StepUpEvent.AuthenticatorRemoved;
 import io.agentledger.kernel.stepup.StepUpCommands.RecordStepUp;
 import io.agentledger.kernel.stepup.StepUpCommands.RegisterAuthenticator;
 import io.agentledger.kernel.stepup.StepUpEvent.AuthenticatorRegistered;
@@ -36,6 +39,7 @@ public class UserAggregate {
     private Role role;
     private boolean active;
     private final java.util.Map<String, Long> signCounts = new java.util.HashMap<>();
+    private boolean backupCodesIssued;
 
     protected UserAggregate() {
     }
@@ -87,8 +91,12 @@ public class UserAggregate {
     @CommandHandler
     public void handle(RegisterAuthenticator command) {
         requireTenant(command.tenantId());
+        requireEnrolmentProof(command.proof(), "enrol an authenticator");
         apply(new AuthenticatorRegistered(userId, tenantId, command.authenticatorId(), command.credentialId(),
                 command.attestedCredentialData(), command.signCount()));
+        if (command.backupCodes() > 0) {
+            apply(new BackupCodesIssued(userId, tenantId, command.backupCodes()));
+        }
     }
 
     /** A signature counter that does not move forward means a cloned authenticator or a replayed assertion. */
@@ -112,7 +120,50 @@ public class UserAggregate {
     @CommandHandler
     public void handle(IssueBackupCodes command) {
         requireTenant(command.tenantId());
+        requireEnrolmentProof(command.proof(), "issue backup codes");
         apply(new BackupCodesIssued(userId, tenantId, command.count()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveAuthenticator command) {
+        requireTenant(command.tenantId());
+        if (!command.proof().signedIn() || !command.proof().steppedUp()) {
+            throw new DomainException(ErrorCode.STEP_UP_REQUIRED, "Removing an authenticator needs a recent "
+                    + "step-up of a signed-in session");
+        }
+        if (!signCounts.containsKey(command.authenticatorId())) {
+            throw DomainException.notFound("Authenticator " + command.authenticatorId() + " not found");
+        }
+        apply(new AuthenticatorRemoved(userId, tenantId, command.authenticatorId()));
+    }
+
+    /**
+     * A stolen token must not become lasting step-up power: factors are enrolled from a signed-in
+     * session only, the first with the account password, every later one after a step-up.
+     */
+    private void requireEnrolmentProof(EnrolmentProof proof, String what) {
+        if (!proof.signedIn()) {
+            throw DomainException.forbidden("An API key cannot " + what + ": sign in with your password");
+        }
+        boolean hasFactor = !signCounts.isEmpty() || backupCodesIssued;
+        if (hasFactor && !proof.steppedUp()) {
+            throw new DomainException(ErrorCode.STEP_UP_REQUIRED, "To " + what + " once a factor is set up, "
+                    + "verify first with POST /api/v1/auth/biometric/verify");
+        }
+        if (!hasFactor && !proof.passwordConfirmed()) {
+            throw DomainException.forbidden("To " + what + " for the first time, give your account password "
+                    + "(password) in the same request");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BackupCodesIssued event) {
+        backupCodesIssued = true;
+    }
+
+    @EventSourcingHandler
+    void on(AuthenticatorRemoved event) {
+        signCounts.remove(event.authenticatorId());
     }
 
     @EventSourcingHandler

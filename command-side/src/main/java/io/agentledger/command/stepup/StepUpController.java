@@ -4,7 +4,12 @@ import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,7 +30,12 @@ public class StepUpController {
         this.stepUp = stepUp;
     }
 
-    public record SetupRequest(@Size(max = 8192) String clientDataJson, @Size(max = 65536) String attestationObject) {
+    /** {@code password}: the account's password, required for a user's first factor. */
+    public record SetupRequest(@Size(max = 8192) String clientDataJson, @Size(max = 65536) String attestationObject,
+                               @Size(max = 200) String password) {
+    }
+
+    public record BackupRequest(@Size(max = 200) String password) {
     }
 
     public record VerifyRequest(@Size(max = 1024) String credentialId, @Size(max = 8192) String clientDataJson,
@@ -39,7 +49,7 @@ public class StepUpController {
         if (body == null || body.clientDataJson() == null && body.attestationObject() == null) {
             return stepUp.registrationOptions(caller);
         }
-        return stepUp.register(caller, decode("client_data_json", body.clientDataJson()),
+        return stepUp.register(caller, body.password(), decode("client_data_json", body.clientDataJson()),
                 decode("attestation_object", body.attestationObject()));
     }
 
@@ -57,8 +67,20 @@ public class StepUpController {
     }
 
     @PostMapping("/api/v1/credentials/backup")
-    public Map<String, Object> backup(@AuthenticationPrincipal Caller caller) {
-        return Map.of("backup_codes", stepUp.regenerateBackupCodes(caller));
+    public Map<String, Object> backup(@jakarta.validation.Valid @RequestBody(required = false) BackupRequest body,
+                                      @AuthenticationPrincipal Caller caller) {
+        return Map.of("backup_codes", stepUp.regenerateBackupCodes(caller, body == null ? null : body.password()));
+    }
+
+    @GetMapping("/api/v1/auth/biometric/authenticators")
+    public Map<String, Object> authenticators(@AuthenticationPrincipal Caller caller) {
+        return Map.of("items", stepUp.authenticators(caller));
+    }
+
+    @DeleteMapping("/api/v1/auth/biometric/authenticators/{authenticatorId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void remove(@PathVariable String authenticatorId, @AuthenticationPrincipal Caller caller) {
+        stepUp.removeAuthenticator(caller, authenticatorId);
     }
 
     private static byte[] decode(String field, String value) {

@@ -1,6 +1,7 @@
 package io.agentledger.command.stepup;
 
 import io.agentledger.kernel.stepup.StepUpEvent.AuthenticatorRegistered;
+import io.agentledger.kernel.stepup.StepUpEvent.AuthenticatorRemoved;
 import io.agentledger.kernel.stepup.StepUpEvent.StepUpVerified;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,6 +30,12 @@ public class StepUpLookupUpdater {
                         + "attested_credential_data, sign_count) VALUES (?, ?, ?, ?, ?)", event.authenticatorId(),
                 event.userId(), event.credentialId(), Base64.getDecoder().decode(event.attestedCredentialData()),
                 event.signCount());
+    }
+
+    @EventHandler
+    void on(AuthenticatorRemoved event) {
+        jdbc.update("DELETE FROM webauthn_authenticator WHERE authenticator_id = ? AND user_id = ?",
+                event.authenticatorId(), event.userId());
     }
 
     @EventHandler

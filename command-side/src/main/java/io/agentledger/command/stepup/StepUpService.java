@@ -22,7 +22,10 @@ import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
+import io.agentledger.command.identity.PasswordCheck;
+import io.agentledger.kernel.stepup.StepUpCommands.EnrolmentProof;
 import io.agentledger.kernel.stepup.StepUpCommands.IssueBackupCodes;
+import io.agentledger.kernel.stepup.StepUpCommands.RemoveAuthenticator;
 import io.agentledger.kernel.stepup.StepUpCommands.RecordStepUp;
 import io.agentledger.kernel.stepup.StepUpCommands.RegisterAuthenticator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,10 +59,12 @@ public class StepUpService {
     private final StepUpProperties properties;
     private final Clock clock;
     private final StepUpGuard guard;
+    private final PasswordCheck passwords;
 
     public StepUpService(WebAuthnManager webAuthn, Challenges challenges, BackupCodes backupCodes,
                          CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction,
-                         StepUpProperties properties, Clock clock, StepUpGuard guard) {
+                         StepUpProperties properties, Clock clock, StepUpGuard guard, PasswordCheck passwords) {
+        this.passwords = passwords;
         this.webAuthn = webAuthn;
         this.challenges = challenges;
         this.backupCodes = backupCodes;
@@ -72,6 +77,9 @@ public class StepUpService {
     }
 
     public Map<String, Object> registrationOptions(Caller caller) {
+        if (!caller.signedIn()) {
+            throw DomainException.forbidden("An API key cannot enrol an authenticator: sign in with your password");
+        }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("challenge", URL.encodeToString(challenges.issue(caller.userId(), "register")));
         options.put("rp", Map.of("id", properties.rpId(), "name", properties.rpName()));
@@ -85,7 +93,9 @@ public class StepUpService {
     }
 
     /** Registers the authenticator; a user's first factor also brings their backup codes. */
-    public Map<String, Object> register(Caller caller, byte[] clientDataJson, byte[] attestationObject) {
+    public Map<String, Object> register(Caller caller, String password, byte[] clientDataJson,
+                                        byte[] attestationObject) {
+        EnrolmentProof proof = proof(caller, password);
         byte[] challenge = challenges.take(caller.userId(), "register");
         RegistrationData data;
         try {
@@ -100,10 +110,12 @@ public class StepUpService {
         String authenticatorId = Ids.newId(IdPrefix.AUTHENTICATOR);
         String credentialId = URL.encodeToString(credential.getCredentialId());
         List<String> codes = transaction.execute(status -> {
+            List<String> firstCodes = backupCodes.hasAny(caller.userId()) ? List.of()
+                    : backupCodes.replace(caller.userId(), properties.backupCodes());
             commands.sendAndWait(new RegisterAuthenticator(caller.userId(), caller.tenantId(), authenticatorId,
                     credentialId, Base64.getEncoder().encodeToString(attested.convert(credential)),
-                    data.getAttestationObject().getAuthenticatorData().getSignCount()));
-            return backupCodes.hasAny(caller.userId()) ? List.of() : issueBackupCodes(caller);
+                    data.getAttestationObject().getAuthenticatorData().getSignCount(), firstCodes.size(), proof));
+            return firstCodes;
         });
         return Map.of("success", true, "credential_id", credentialId, "authenticator_id", authenticatorId,
                 "backup_codes", codes);
@@ -154,24 +166,37 @@ public class StepUpService {
         });
     }
 
-    /** New backup codes replace the old; once a user has a factor, only a stepped-up session may do it. */
-    public List<String> regenerateBackupCodes(Caller caller) {
-        if (backupCodes.hasAny(caller.userId()) || hasAuthenticator(caller.userId())) {
-            guard.require(caller);
-        }
-        return transaction.execute(status -> issueBackupCodes(caller));
+    /** New backup codes replace the old: the first with the password, later ones after a step-up. */
+    public List<String> regenerateBackupCodes(Caller caller, String password) {
+        EnrolmentProof proof = proof(caller, password);
+        return transaction.execute(status -> issueBackupCodes(caller, proof));
     }
 
-    private List<String> issueBackupCodes(Caller caller) {
+    /** The caller's authenticators, without their key material. */
+    public List<Map<String, Object>> authenticators(Caller caller) {
+        return jdbc.queryForList("SELECT authenticator_id AS id, credential_id, sign_count FROM "
+                + "webauthn_authenticator WHERE user_id = ? ORDER BY authenticator_id", caller.userId());
+    }
+
+    public void removeAuthenticator(Caller caller, String authenticatorId) {
+        commands.sendAndWait(new RemoveAuthenticator(caller.userId(), caller.tenantId(), authenticatorId,
+                proof(caller, null)));
+    }
+
+    private List<String> issueBackupCodes(Caller caller, EnrolmentProof proof) {
         List<String> codes = backupCodes.replace(caller.userId(), properties.backupCodes());
-        commands.sendAndWait(new IssueBackupCodes(caller.userId(), caller.tenantId(), codes.size()));
+        commands.sendAndWait(new IssueBackupCodes(caller.userId(), caller.tenantId(), codes.size(), proof));
         return codes;
     }
 
-    private boolean hasAuthenticator(String userId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM webauthn_authenticator WHERE user_id = ?",
-                Integer.class, userId);
-        return count != null && count > 0;
+    /** What this request proves; the user's aggregate decides whether that is enough. */
+    private EnrolmentProof proof(Caller caller, String password) {
+        boolean passwordConfirmed = password != null && caller.signedIn() && passwords.matches(caller.userId(),
+                password);
+        if (password != null && !passwordConfirmed) {
+            throw DomainException.forbidden("The account password is wrong");
+        }
+        return new EnrolmentProof(caller.signedIn(), passwordConfirmed, guard.holds(caller));
     }
 
     private Instant grant(Caller caller, String method, String authenticatorId, long signCount) {

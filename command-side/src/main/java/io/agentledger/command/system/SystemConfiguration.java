@@ -10,6 +10,7 @@ public class SystemConfiguration {
     @Bean
     public ConfigurerModule systemSettingsAreSubscribing() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(SystemSettingsUpdater.GROUP);
+                .registerSubscribingEventProcessor(SystemSettingsUpdater.GROUP)
+                .registerSubscribingEventProcessor(PlatformAdmins.GROUP);
     }
 }

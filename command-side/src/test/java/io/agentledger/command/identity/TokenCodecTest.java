@@ -19,7 +19,7 @@ class TokenCodecTest {
     private final TokenCodec codec = codec(SECRET, NOW);
 
     private static TokenCodec codec(String secret, Instant now) {
-        return new TokenCodec(new AuthProperties(secret, null, null, null, 4), Clock.fixed(now, ZoneOffset.UTC));
+        return new TokenCodec(new AuthProperties(secret, null, null, null, 4, null), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static TokenClaims claims(TokenClaims.Type type, Instant expiry) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** Events of a user's step-up factors; applied by the user's aggregate. Backup codes never appear here. */
 public sealed interface StepUpEvent permits StepUpEvent.AuthenticatorRegistered, StepUpEvent.StepUpVerified,
-        StepUpEvent.BackupCodesIssued {
+        StepUpEvent.BackupCodesIssued, StepUpEvent.AuthenticatorRemoved {
 
     String userId();
 
@@ -29,5 +29,9 @@ public sealed interface StepUpEvent permits StepUpEvent.AuthenticatorRegistered,
 
     @Revision("1")
     record BackupCodesIssued(String userId, String tenantId, int count) implements StepUpEvent {
+    }
+
+    @Revision("1")
+    record AuthenticatorRemoved(String userId, String tenantId, String authenticatorId) implements StepUpEvent {
     }
 }

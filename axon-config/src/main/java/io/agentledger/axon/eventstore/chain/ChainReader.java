@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Reads stored events in global order through a cursor, so any range fits in a small heap. */
@@ -30,17 +31,40 @@ public class ChainReader {
     public void forEach(Long from, Long to, Consumer<StoredEvent> consumer) {
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM domain_event_entry WHERE global_index >= ? AND global_index <= ? ORDER BY global_index",
+                    + " FROM domain_event_entry e WHERE global_index >= ? AND global_index <= ? ORDER BY global_index",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
             statement.setLong(1, from == null ? Long.MIN_VALUE : from);
             statement.setLong(2, to == null ? Long.MAX_VALUE : to);
             return statement;
         }, (ResultSet rs) -> {
-            consumer.accept(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10),
-                    rs.getBytes(11)));
+            consumer.accept(event(rs));
         }));
+    }
+
+    /** One tenant's events in order, each with the link stored just before it (in any tenant's event). */
+    public void forEachOfTenant(String tenantId, Long from, Long to, BiConsumer<StoredEvent, byte[]> consumer) {
+        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + ", (SELECT p.chain_link "
+                    + "FROM domain_event_entry p WHERE p.global_index < e.global_index ORDER BY p.global_index DESC "
+                    + "LIMIT 1) FROM domain_event_entry e WHERE tenant_id = ? AND global_index >= ? "
+                    + "AND global_index <= ? ORDER BY global_index",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setString(1, tenantId);
+            statement.setLong(2, from == null ? Long.MIN_VALUE : from);
+            statement.setLong(3, to == null ? Long.MAX_VALUE : to);
+            return statement;
+        }, (ResultSet rs) -> {
+            byte[] before = rs.getBytes(12);
+            consumer.accept(event(rs), before == null ? EventChain.GENESIS : before);
+        }));
+    }
+
+    private static StoredEvent event(ResultSet rs) throws java.sql.SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10),
+                rs.getBytes(11));
     }
 
     /** The link of the last event before {@code position}, where a partial verification starts. */

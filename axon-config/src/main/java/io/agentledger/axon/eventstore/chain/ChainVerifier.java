@@ -6,11 +6,14 @@ import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Recomputes the chain over a range of the stored events and reports the first position where
- * what is stored no longer matches what was chained, then checks the signed checkpoints.
+ * what is stored no longer matches what was chained, then checks the signed checkpoints as a chain
+ * of their own and, over the whole store, that the walk ends where the chain head and the newest
+ * checkpoint say it must.
  */
 @Component
 public class ChainVerifier {
@@ -25,17 +28,41 @@ public class ChainVerifier {
         this.jdbc = jdbc;
     }
 
+    /** The whole chain in {@code from..to} (null: unbounded): every link, every checkpoint, and the end. */
     public Verification verify(Long from, Long to) {
         Walk walk = new Walk(from == null ? EventChain.GENESIS : reader.linkBefore(from),
                 from == null ? 0 : previousPosition(from));
         reader.forEach(from, to, walk::accept);
-        int checkpointsChecked = 0;
+        int checkpointsChecked = checkCheckpoints(from, to, walk);
+        if (to == null && walk.broken == null) {
+            checkEnd(walk);
+        }
+        return walk.result(checkpointsChecked);
+    }
+
+    /**
+     * One tenant's events in {@code from..to}: each must match its link given the link stored before
+     * it; the checkpoints in the range are checked as in {@link #verify}.
+     */
+    public Verification verifyTenant(String tenantId, Long from, Long to) {
+        Walk walk = new Walk(null, 0);
+        reader.forEachOfTenant(tenantId, from, to, walk::acceptAlone);
+        int checkpointsChecked = checkCheckpoints(from, to, walk);
+        return walk.result(checkpointsChecked);
+    }
+
+    private int checkCheckpoints(Long from, Long to, Walk walk) {
+        int checked = 0;
+        Checkpoint prior = null;
         for (Checkpoint checkpoint : checkpoints.between(from, to)) {
-            checkpointsChecked++;
+            checked++;
             if (walk.broken != null) {
                 break;
             }
             String problem = checkpoints.problemWith(checkpoint);
+            if (problem == null && checkpoint.chained()) {
+                problem = problemWithPredecessor(checkpoint, prior);
+            }
             Optional<byte[]> stored = storedLink(checkpoint.position());
             if (problem == null && (stored.isEmpty() || !MessageDigest.isEqual(stored.get(), checkpoint.link()))) {
                 problem = "the chain at this position differs from the signed checkpoint (rewritten history)";
@@ -44,9 +71,53 @@ public class ChainVerifier {
                 walk.broken = new Broken(checkpoint.position(), "checkpoint at " + checkpoint.position() + ": "
                         + problem);
             }
+            prior = checkpoint;
         }
-        return new Verification(walk.broken == null, walk.checked, walk.lastPosition,
-                walk.lastLink == null ? null : HexFormat.of().formatHex(walk.lastLink), checkpointsChecked, walk.broken);
+        return checked;
+    }
+
+    private String problemWithPredecessor(Checkpoint checkpoint, Checkpoint prior) {
+        long expected = checkpoint.previousPosition();
+        if (prior != null && prior.position() != expected) {
+            return "it follows the checkpoint at " + expected + ", but the one before it is at " + prior.position()
+                    + " (checkpoints removed or inserted)";
+        }
+        Checkpoint predecessor = prior != null || expected == 0 ? prior : checkpoints.at(expected).orElse(null);
+        if (expected != 0 && predecessor == null) {
+            return "the checkpoint it follows, at " + expected + ", is missing (checkpoints removed)";
+        }
+        if (predecessor != null && !MessageDigest.isEqual(predecessor.signature(), checkpoint.previousSignature())) {
+            return "it does not follow the checkpoint stored at " + expected + " (a checkpoint was replaced)";
+        }
+        return null;
+    }
+
+    /** The walk must end at the chain head, and the newest checkpoint (and the one this process signed last) in it. */
+    private void checkEnd(Walk walk) {
+        Map<String, Object> head = jdbc.queryForMap("SELECT position, link FROM event_chain_head WHERE id = 1");
+        long headPosition = ((Number) head.get("position")).longValue();
+        byte[] headLink = (byte[]) head.get("link");
+        if (headPosition != walk.lastPosition || walk.lastLink != null && !MessageDigest.isEqual(headLink,
+                walk.lastLink)) {
+            walk.broken = new Broken(walk.lastPosition + 1, "the store ends at position " + walk.lastPosition
+                    + " but the chain head is at " + headPosition + ": events at the end were removed or the head "
+                    + "was changed");
+            return;
+        }
+        Optional<Checkpoint> latest = checkpoints.latest();
+        if (latest.isPresent() && latest.get().position() > walk.lastPosition) {
+            walk.broken = new Broken(walk.lastPosition + 1, "a signed checkpoint at " + latest.get().position()
+                    + " lies beyond the end of the store: events at the end were removed");
+            return;
+        }
+        checkpoints.lastSigned().ifPresent(signed -> {
+            boolean kept = checkpoints.at(signed.position()).map(stored -> MessageDigest.isEqual(stored.signature(),
+                    signed.signature())).orElse(false);
+            if (!kept || signed.position() > walk.lastPosition) {
+                walk.broken = new Broken(Math.min(signed.position(), walk.lastPosition + 1), "the checkpoint this "
+                        + "service signed at " + signed.position() + " is gone: the end of the history was cut off");
+            }
+        });
     }
 
     private long previousPosition(long from) {
@@ -96,6 +167,26 @@ public class ChainVerifier {
             }
             previous = event.chainLink();
             previousPosition = event.globalIndex();
+        }
+
+        /** An event checked against the link stored just before it, as one tenant's events are. */
+        void acceptAlone(EventChain.StoredEvent event, byte[] linkBefore) {
+            if (broken != null) {
+                return;
+            }
+            checked++;
+            lastPosition = event.globalIndex();
+            lastLink = event.chainLink();
+            if (event.chainLink() == null || !MessageDigest.isEqual(EventChain.link(linkBefore, event),
+                    event.chainLink())) {
+                broken = new Broken(event.globalIndex(), "the event does not match its chain link: it was changed, "
+                        + "inserted or moved");
+            }
+        }
+
+        Verification result(int checkpointsChecked) {
+            return new Verification(broken == null, checked, lastPosition,
+                    lastLink == null ? null : HexFormat.of().formatHex(lastLink), checkpointsChecked, broken);
         }
     }
 

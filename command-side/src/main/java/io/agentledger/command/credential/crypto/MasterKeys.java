@@ -1,11 +1,9 @@
 package io.agentledger.command.credential.crypto;
 
+import io.agentledger.axon.secret.SecretFiles;
+
 import javax.crypto.SecretKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +35,8 @@ public final class MasterKeys {
             return new MasterKeys(properties.masterKeyId(), keys);
         }
         Path file = properties.masterKeyFile() != null ? properties.masterKeyFile() : dataDir.resolve("master.key");
-        Properties stored = Files.exists(file) ? read(file) : create(file);
+        Properties stored = SecretFiles.readOrCreate(file, "AgentLedger master keys: keep this file secret and backed up",
+                MasterKeys::newKeyFile);
         String current = stored.getProperty("current");
         stored.stringPropertyNames().stream().filter(name -> !name.equals("current"))
                 .forEach(id -> keys.put(id, decode(id, stored.getProperty(id))));
@@ -69,34 +68,10 @@ public final class MasterKeys {
         }
     }
 
-    private static Properties read(Path file) {
-        Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(file)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the master key file " + file, e);
-        }
-        return properties;
-    }
-
-    private static Properties create(Path file) {
+    private static Properties newKeyFile() {
         Properties properties = new Properties();
         properties.setProperty("current", "mk1");
         properties.setProperty("mk1", Base64.getEncoder().encodeToString(Aes.newKey().getEncoded()));
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system has no POSIX permissions; the directory's protection applies
-            }
-            try (var out = Files.newBufferedWriter(file)) {
-                properties.store(out, "AgentLedger master keys: keep this file secret and backed up");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the master key file " + file, e);
-        }
         return properties;
     }
 }

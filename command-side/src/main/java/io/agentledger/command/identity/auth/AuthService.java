@@ -6,6 +6,7 @@ import io.agentledger.command.identity.IdentityLookup.UserEntry;
 import io.agentledger.command.identity.InvitationAggregate.InvitationTerms;
 import io.agentledger.command.identity.SecretTokens;
 import io.agentledger.command.identity.auth.TokenCodec.TokenClaims;
+import io.agentledger.command.system.PlatformAdmins;
 import io.agentledger.command.web.ReadModelAwait;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.error.ErrorCode;
@@ -55,10 +56,12 @@ public class AuthService {
     private final ReadModelAwait readModel;
     private final Clock clock;
     private final String dummyDigest;
+    private final PlatformAdmins platformAdmins;
 
     public AuthService(CommandGateway commands, EventGateway events, IdentityLookup lookup, CredentialVault vault,
                        TokenCodec tokens, AuthProperties properties, TransactionTemplate transaction,
-                       ReadModelAwait readModel, Clock clock) {
+                       ReadModelAwait readModel, Clock clock, PlatformAdmins platformAdmins) {
+        this.platformAdmins = platformAdmins;
         this.commands = commands;
         this.events = events;
         this.lookup = lookup;
@@ -103,6 +106,9 @@ public class AuthService {
                     registration.fullName(), role, true);
             return startSession(user, "registration");
         });
+        if (registration.invitationToken() == null) {
+            platformAdmins.claimIfUnowned(issued.user().userId(), issued.user().tenantId());
+        }
         readModel.awaitVersion(new FindUserVersion(issued.user().userId()), 0);
         return issued;
     }

@@ -7,6 +7,7 @@ import io.agentledger.command.identity.IdentityLookup.UserEntry;
 import io.agentledger.command.identity.SecretTokens;
 import io.agentledger.command.identity.auth.TokenCodec.TokenClaims;
 import io.agentledger.kernel.apikey.ApiKeyCommands.RecordApiKeyUse;
+import io.agentledger.command.system.PlatformAdmins;
 import io.agentledger.kernel.identity.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -33,9 +34,11 @@ public class CallerAuthenticator {
     private final CredentialVault vault;
     private final CommandGateway commands;
     private final Clock clock;
+    private final PlatformAdmins platformAdmins;
 
     public CallerAuthenticator(TokenCodec tokens, IdentityLookup lookup, CredentialVault vault,
-                               CommandGateway commands, Clock clock) {
+                               CommandGateway commands, Clock clock, PlatformAdmins platformAdmins) {
+        this.platformAdmins = platformAdmins;
         this.tokens = tokens;
         this.lookup = lookup;
         this.vault = vault;
@@ -48,7 +51,7 @@ public class CallerAuthenticator {
                 .filter(claims -> lookup.sessionOpen(claims.sessionId(), claims.userId()))
                 .flatMap(claims -> activeUser(claims.userId())
                         .map(user -> new Caller(user.userId(), user.tenantId(), user.role(), claims.sessionId(),
-                                null)));
+                                null, platformAdmins.isPlatformAdmin(user.userId()))));
     }
 
     public Optional<Caller> byApiKey(String key) {
@@ -58,7 +61,8 @@ public class CallerAuthenticator {
                 .filter(apiKey -> apiKey.usableAt(now))
                 .flatMap(apiKey -> activeUser(apiKey.userId()).map(user -> {
                     recordUse(apiKey, now);
-                    return new Caller(user.userId(), user.tenantId(), user.role(), null, apiKey.apiKeyId());
+                    return new Caller(user.userId(), user.tenantId(), user.role(), null, apiKey.apiKeyId(),
+                            platformAdmins.isPlatformAdmin(user.userId()));
                 }));
     }
 
