@@ -3,6 +3,7 @@ package io.agentledger.app.health;
 import io.agentledger.axon.processing.ProcessorHealth;
 import io.agentledger.projection.search.SearchHealth;
 import org.axonframework.config.EventProcessingConfiguration;
+import io.agentledger.app.admin.DeadLetters;
 import io.agentledger.app.processing.ProcessorProgress;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.info.BuildProperties;
@@ -28,6 +29,8 @@ import java.util.Optional;
 @RestController
 public class HealthController {
 
+    private final DeadLetters deadLetters;
+
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final ProcessorHealth processorHealth;
@@ -35,9 +38,10 @@ public class HealthController {
     private final String version;
     private final Instant startedAt = Instant.now();
 
-    public HealthController(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+    public HealthController(DeadLetters deadLetters, JdbcTemplate jdbc, EventProcessingConfiguration processing,
                             ProcessorHealth processorHealth, SearchHealth search,
                             ObjectProvider<BuildProperties> build) {
+        this.deadLetters = deadLetters;
         this.search = search;
         this.jdbc = jdbc;
         this.processing = processing;
@@ -67,6 +71,7 @@ public class HealthController {
         components.put("event_store", eventStore());
         Map<String, Object> processors = processors();
         components.put("processors", processors);
+        components.put("dead_letters", deadLetters());
         Map<String, Object> searchHealth = search.check();
         components.put("search", searchHealth);
         String status = !"up".equals(database.get("status")) ? "unhealthy"
@@ -95,6 +100,17 @@ public class HealthController {
             return Map.of("status", "up", "head_position", ProcessorProgress.head(jdbc));
         } catch (RuntimeException e) {
             return Map.of("status", "down", "error", "event store unreachable");
+        }
+    }
+
+    /** Events the read models parked: how many wait per processing group, and the oldest. */
+    private Map<String, Object> deadLetters() {
+        try {
+            Map<String, Map<String, Object>> groups = deadLetters.waiting();
+            long waiting = groups.values().stream().mapToLong(group -> (Long) group.get("waiting")).sum();
+            return Map.of("status", waiting == 0 ? "none" : "waiting", "waiting", waiting, "groups", groups);
+        } catch (RuntimeException e) {
+            return Map.of("status", "unknown", "error", "dead-letter queue unreadable");
         }
     }
 

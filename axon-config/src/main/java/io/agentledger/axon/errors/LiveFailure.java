@@ -25,14 +25,20 @@ public final class LiveFailure extends RuntimeException {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ErrorCode code;
+    private final String detail;
 
     public LiveFailure(ErrorCode code, String detail) {
         super(json(code, detail), null, false, false);
         this.code = code;
+        this.detail = detail;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     /** The failure as the client should see it; what the service got wrong is logged, not shown. */

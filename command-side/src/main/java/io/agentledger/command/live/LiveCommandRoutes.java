@@ -1,6 +1,8 @@
 package io.agentledger.command.live;
 
 import io.agentledger.axon.errors.LiveFailure;
+import io.agentledger.axon.input.NulCharacters;
+import io.agentledger.command.audit.Refusals;
 import io.agentledger.axon.metadata.AuditMetadata;
 import io.agentledger.kernel.approval.ApprovalCommands.DecideApproval;
 import io.agentledger.kernel.approval.ApprovalDecision;
@@ -34,17 +36,20 @@ public class LiveCommandRoutes {
     static final int MAX_INPUT = 4000;
     static final int MAX_COMMENTS = 2000;
     static final int MAX_PAYLOAD_KEYS = 100;
+    static final int MAX_ID = 100;
 
     private final CommandGateway commands;
+    private final Refusals refusals;
 
-    public LiveCommandRoutes(CommandGateway commands) {
+    public LiveCommandRoutes(CommandGateway commands, Refusals refusals) {
         this.commands = commands;
+        this.refusals = refusals;
     }
 
     /** Seed 002's {@code stop}: the run is cancelled. */
     @MessageMapping("runs.{runId}.stop")
     public Mono<Void> stop(@DestinationVariable String runId, @AuthenticationPrincipal Caller caller) {
-        return send(caller, Permission.WRITE_RUNS,
+        return send(caller, "runs." + runId + ".stop", Permission.WRITE_RUNS, runId, null,
                 () -> new CancelRun(runId, caller.tenantId(), caller.userId()));
     }
 
@@ -52,7 +57,7 @@ public class LiveCommandRoutes {
     @MessageMapping("runs.{runId}.input")
     public Mono<Void> input(@DestinationVariable String runId, @Payload(required = false) InputMessage message,
                             @AuthenticationPrincipal Caller caller) {
-        return send(caller, Permission.WRITE_RUNS, () -> {
+        return send(caller, "runs." + runId + ".input", Permission.WRITE_RUNS, runId, message, () -> {
             String content = message == null ? null : message.content();
             if (content == null || content.isBlank()) {
                 throw new LiveFailure(ErrorCode.VALIDATION_ERROR, "content is required");
@@ -69,7 +74,8 @@ public class LiveCommandRoutes {
     @MessageMapping("approvals.{approvalId}.decide")
     public Mono<Void> decide(@DestinationVariable String approvalId, @Payload(required = false) DecisionMessage message,
                              @AuthenticationPrincipal Caller caller) {
-        return send(caller, Permission.WRITE_APPROVALS, () -> {
+        return send(caller, "approvals." + approvalId + ".decide", Permission.WRITE_APPROVALS, approvalId, message,
+                () -> {
             if (message == null || message.decision() == null) {
                 throw new LiveFailure(ErrorCode.VALIDATION_ERROR, "decision is required: approve, reject or edit");
             }
@@ -92,17 +98,31 @@ public class LiveCommandRoutes {
     public record DecisionMessage(ApprovalDecision decision, String comments, Map<String, Object> payload) {
     }
 
-    private Mono<Void> send(Caller caller, String permission, java.util.function.Supplier<Object> command) {
+    /**
+     * The REST API's rules at this edge too: the role's permission, an id of sane length, no NUL
+     * anywhere; a refusal is recorded as a refused REST call would be.
+     */
+    private Mono<Void> send(Caller caller, String route, String permission, String id, Object message,
+                            java.util.function.Supplier<Object> command) {
+        Map<String, Object> metadata = metadata(caller);
         return Mono.fromRunnable(() -> {
                     if (!caller.can(permission)) {
                         throw new LiveFailure(ErrorCode.FORBIDDEN, "Your role does not allow this operation (needs "
                                 + permission + ")");
                     }
+                    if (id.length() > MAX_ID || id.indexOf('\0') >= 0) {
+                        throw new LiveFailure(ErrorCode.VALIDATION_ERROR, "The id in the route is not valid");
+                    }
+                    NulCharacters.find(message).ifPresent(path -> {
+                        throw new LiveFailure(ErrorCode.VALIDATION_ERROR, path + " " + NulCharacters.MESSAGE);
+                    });
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.get())
-                            .andMetaData(metadata(caller)));
+                            .andMetaData(metadata));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(LiveFailure::of)
+                .doOnError(LiveFailure.class, refused -> refusals.record(caller, "RSOCKET", route, refused.code(),
+                        refused.detail(), metadata))
                 .then();
     }
 

@@ -34,8 +34,14 @@ public class HeuristicExtractor implements DocumentExtractor {
     static final int MAX_PARTICIPANTS = 50;
     static final int MAX_ENTITIES = 100;
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    private static final Pattern PROJECT = Pattern.compile("\\b[Pp]roject\\s+([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)?)");
+    /*
+     * Bounded and possessive: each starting position costs a fixed number of steps, so an input made to
+     * backtrack (a long run of address characters without a domain) is scanned in linear time.
+     */
+    static final Pattern EMAIL = Pattern.compile(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.){1,8}[A-Za-z]{2,24}+");
+    static final Pattern PROJECT = Pattern.compile(
+            "\\b[Pp]roject[ \\t]{1,8}+([A-Z][\\w-]{0,60}+(?:[ \\t]{1,8}+[A-Z][\\w-]{0,60}+)?)");
     private static final Pattern MEETING = Pattern.compile("\\b(meeting|standup|stand-up|sync|1:1)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CALL = Pattern.compile("\\b(call|phone)\\b", Pattern.CASE_INSENSITIVE);

@@ -53,7 +53,11 @@ final class AuditActions {
             Map.entry("DocumentDeleted", "memory.delete"),
             Map.entry("DocumentExpired", "memory.expire"),
             Map.entry("AgentMemoryStored", "memory.agent_store"),
-            Map.entry("RequestRejected", "request.reject"));
+            Map.entry("RequestRejected", "request.reject"),
+            Map.entry("AuthenticatorRemoved", "stepup.remove_authenticator"),
+            Map.entry("PlatformOwnershipClaimed", "platform.claim_ownership"),
+            Map.entry("DeadLetterRetried", "dead_letter.retry"),
+            Map.entry("DeadLetterEvicted", "dead_letter.evict"));
 
     private AuditActions() {
     }
@@ -70,6 +74,7 @@ final class AuditActions {
         return switch (last) {
             case "apikey" -> "api_key";
             case "audit" -> "request";
+            case "deadletter" -> "dead_letter";
             default -> last;
         };
     }

@@ -5,6 +5,7 @@ import io.agentledger.kernel.audit.AuditQueries.ListAuditLogs;
 import io.agentledger.projection.support.Filters;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
+import io.agentledger.projection.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -26,15 +27,20 @@ public class AuditLogRepository {
         this.jdbc = jdbc;
     }
 
-    /** One round trip for the whole list: a processor's batch of events becomes one JDBC batch. */
+    /**
+     * One round trip for the whole list: a processor's batch of events becomes one JDBC batch. Every
+     * value is made to fit its column, so no request, however hostile, can stop the audit log.
+     */
     void insertAll(List<AuditLogView> entries) {
         jdbc.batchUpdate("INSERT INTO audit_log (id, position, tenant_id, user_id, action, resource_type, "
                         + "resource_id, details, ip_address, user_agent, success, error_message, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                entries.stream().map(entry -> new Object[]{entry.id(), entry.position(), entry.tenantId(),
-                        entry.userId(), entry.action(), entry.resourceType(), entry.resourceId(),
-                        Json.write(entry.details()), entry.ipAddress(), entry.userAgent(), entry.success(),
-                        entry.errorMessage(), Sql.timestamp(entry.createdAt())}).toList());
+                entries.stream().map(entry -> new Object[]{Text.fit(entry.id(), 64), entry.position(),
+                        Text.fit(entry.tenantId(), 40), Text.fit(entry.userId(), 80), Text.fit(entry.action(), 80),
+                        Text.fit(entry.resourceType(), 40), Text.fit(entry.resourceId(), 200),
+                        Json.write(entry.details()), Text.fit(entry.ipAddress(), 64), Text.fit(entry.userAgent(), 512),
+                        entry.success(), Text.fit(entry.errorMessage(), 100_000), Sql.timestamp(entry.createdAt())})
+                        .toList());
     }
 
     void deleteAll() {

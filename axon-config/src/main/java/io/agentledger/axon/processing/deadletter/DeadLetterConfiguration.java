@@ -1,0 +1,71 @@
+package io.agentledger.axon.processing.deadletter;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every read model's processing group parks what it can never apply in a sequenced dead-letter queue
+ * in PostgreSQL: the failing aggregate's later events wait behind it, every other aggregate's flow on.
+ * Read models are the event handlers in {@code agentledger.processing.read-model-package}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+
+    @Bean
+    public ReadModelGroups readModelGroups(ConfigurableListableBeanFactory beans,
+                                           @Value("${agentledger.processing.read-model-package:io.agentledger.projection}")
+                                           String readModelPackage) {
+        Set<String> groups = new TreeSet<>();
+        Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .map(name -> beans.getType(name, false))
+                .filter(Objects::nonNull)
+                .filter(type -> type.getPackageName().startsWith(readModelPackage))
+                .map(type -> type.getAnnotation(ProcessingGroup.class))
+                .filter(Objects::nonNull)
+                .forEach(annotation -> groups.add(annotation.value()));
+        return new ReadModelGroups(readModelPackage, Set.copyOf(groups));
+    }
+
+    @Bean
+    public SavepointHandlerEnhancer readModelSavepoints(DataSource dataSource, ReadModelGroups groups) {
+        return new SavepointHandlerEnhancer(dataSource, groups::isReadModel);
+    }
+
+    @Bean
+    public ConfigurerModule readModelDeadLetters(ReadModelGroups groups, DataSource dataSource) {
+        return configurer -> groups.names().forEach(group -> configurer.eventProcessing()
+                .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .genericSerializer(c.serializer())
+                        .eventSerializer(c.eventSerializer())
+                        .build())
+                .registerDeadLetterPolicy(group, c -> new ParkingPolicy())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
+                        // a replay rebuilds from scratch: what still fails is parked again
+                        .allowReset(true)
+                        .enableSequenceIdentifierCache()));
+    }
+
+    /** The processing groups of the read models, which park their poison events. */
+    public record ReadModelGroups(String readModelPackage, Set<String> names) {
+
+        boolean isReadModel(Class<?> handlerType) {
+            return handlerType.getPackageName().startsWith(readModelPackage);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.agentledger.projection.support;
+
+/**
+ * Text made to fit a column: PostgreSQL refuses the NUL character in text and jsonb, and a value
+ * longer than its column fails the whole write. An audit trail must record the request that carried
+ * such a value, so the value is made to fit instead.
+ */
+public final class Text {
+
+    public static final char REPLACEMENT = '\uFFFD';
+
+    private Text() {
+    }
+
+    /** {@code value} with NUL replaced and cut to at most {@code max} characters (never inside a surrogate pair). */
+    public static String fit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.indexOf('\0') < 0 ? value : value.replace('\0', REPLACEMENT);
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = Character.isHighSurrogate(clean.charAt(max - 1)) ? max - 1 : max;
+        return clean.substring(0, end);
+    }
+}
