@@ -31,10 +31,16 @@ class LiveAuthentication implements SocketAcceptorInterceptor {
 
     private final CallerAuthenticator authenticator;
     private final Duration recheck;
+    private final LiveLimits limits;
 
-    LiveAuthentication(CallerAuthenticator authenticator, Duration recheck) {
+    LiveAuthentication(CallerAuthenticator authenticator, Duration recheck, LiveLimits limits) {
         this.authenticator = authenticator;
         this.recheck = recheck;
+        this.limits = limits;
+    }
+
+    LiveLimits limits() {
+        return limits;
     }
 
     @Override
@@ -69,14 +75,18 @@ class LiveAuthentication implements SocketAcceptorInterceptor {
                 : "Invalid or expired access token";
     }
 
-    /** The security context of a request on a connection authenticated with {@code token}. */
-    Mono<Context> context(String token) {
+    /** The caller a request on a connection authenticated with {@code token} runs as, now. */
+    Mono<Caller> caller(String token) {
         return Mono.fromCallable(() -> authenticate(token))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(caller -> caller.map(c -> Mono.just(ReactiveSecurityContextHolder.withAuthentication(
-                                new UsernamePasswordAuthenticationToken(c, null, c.role().permissions().stream()
-                                        .map(SimpleGrantedAuthority::new).toList()))))
+                .flatMap(caller -> caller.map(Mono::just)
                         .orElseGet(() -> Mono.error(new LiveFailure(ErrorCode.UNAUTHORIZED, refusal(token)
                                 + "; connect again with a valid credential"))));
+    }
+
+    /** The security context of a request made by {@code caller}. */
+    static Context context(Caller caller) {
+        return ReactiveSecurityContextHolder.withAuthentication(new UsernamePasswordAuthenticationToken(caller, null,
+                caller.role().permissions().stream().map(SimpleGrantedAuthority::new).toList()));
     }
 }

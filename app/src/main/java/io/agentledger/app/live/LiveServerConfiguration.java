@@ -1,6 +1,8 @@
 package io.agentledger.app.live;
 
+import io.agentledger.app.ratelimit.RateLimiter;
 import io.agentledger.command.identity.auth.CallerAuthenticator;
+import io.agentledger.command.system.SystemSettings;
 import io.agentledger.query.live.EventFeed;
 import io.agentledger.query.live.LiveProperties;
 import io.micrometer.core.instrument.Gauge;
@@ -29,8 +31,12 @@ public class LiveServerConfiguration {
 
     @Bean
     LiveAuthentication liveAuthentication(CallerAuthenticator authenticator,
-                                          @Value("${agentledger.live.recheck-interval:PT1M}") Duration recheck) {
-        return new LiveAuthentication(authenticator, recheck);
+                                          @Value("${agentledger.live.recheck-interval:PT1M}") Duration recheck,
+                                          @Value("${agentledger.live.max-payload-bytes:65536}") int maxPayloadBytes,
+                                          @Value("${agentledger.live.max-streams-per-connection:32}") int maxStreams,
+                                          RateLimiter limiter, SystemSettings settings) {
+        return new LiveAuthentication(authenticator, recheck, new LiveLimits(maxPayloadBytes, maxStreams, limiter,
+                settings));
     }
 
     @Bean

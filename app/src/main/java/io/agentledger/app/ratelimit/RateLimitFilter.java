@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Seed 000's rate limits, after authentication: a signed-in caller's requests count against the
- * caller (limits from the tenant's settings), anonymous ones against the client's IP address (limits
- * from the platform's). Every limited response carries {@code X-RateLimit-Limit}, {@code -Remaining},
+ * caller (limits from the tenant's settings, capped by the platform's), anonymous ones, and every
+ * request to the public authentication routes, against the client's IP address (limits from the
+ * platform's). Every limited response carries {@code X-RateLimit-Limit}, {@code -Remaining},
  * {@code -Reset} (epoch seconds when the allowance is whole again) and {@code -Type}; a refused one
  * is a 429 with {@code Retry-After}.
  */
@@ -42,6 +43,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.meters = meters;
     }
 
+    /** A tenant may lower its users' limits, never raise them above the platform's. */
+    private long limitFor(Caller caller, RateLimitClass kind) {
+        long platform = settings.integer(null, kind.settingKey());
+        return caller == null ? platform : Math.min(platform, settings.integer(caller.tenantId(), kind.settingKey()));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -54,7 +61,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         Caller caller = CurrentCaller.get().orElse(null);
         String type = caller != null ? "user" : "ip";
         String subject = caller != null ? caller.userId() : request.getRemoteAddr();
-        long limit = settings.integer(caller != null ? caller.tenantId() : null, kind.settingKey());
+        long limit = limitFor(caller, kind);
         RateLimiter.Decision decision = limiter.tryAcquire(type + ":" + subject + ":" + kind.label(), limit);
         response.setHeader(LIMIT, Long.toString(decision.limit()));
         response.setHeader(REMAINING, Long.toString(decision.remaining()));

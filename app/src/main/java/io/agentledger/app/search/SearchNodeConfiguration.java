@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * Where Elasticsearch is: {@code ELASTICSEARCH_URL} (with {@code ELASTICSEARCH_USERNAME}/{@code _PASSWORD}
  * or {@code ELASTICSEARCH_API_KEY}) in production; otherwise a node this service starts itself, keeping
- * its data under {@code agentledger.data-dir}.
+ * its data under {@code agentledger.data-dir}: from the build's classpath
+ * ({@code agentledger.search.embedded.classpath}) or from the jars the packaged service carries.
  */
 @Configuration(proxyBeanMethods = false)
 public class SearchNodeConfiguration {
@@ -23,11 +24,12 @@ public class SearchNodeConfiguration {
                                                  @Value("${agentledger.data-dir:./data}") String dataDir,
                                                  @Value("${agentledger.search.embedded.heap:512m}") String heap,
                                                  @Value("${agentledger.search.embedded.port:0}") int port) {
-        if (classpath.isBlank()) {
-            throw new IllegalStateException("No Elasticsearch configured: set ELASTICSEARCH_URL, or run from the "
-                    + "build (./mvnw -pl app -am spring-boot:run), which starts a local node");
-        }
-        EmbeddedSearchNode node = new EmbeddedSearchNode(classpath, Path.of(dataDir, "elasticsearch"), heap, port);
+        String nodeClasspath = !classpath.isBlank() ? classpath : BundledSearchNode.classpath(Path.of(dataDir))
+                .orElseThrow(() -> new IllegalStateException("No Elasticsearch configured: set ELASTICSEARCH_URL, "
+                        + "or run the packaged jar or the build (./mvnw -pl app -am spring-boot:run), which start a "
+                        + "local node"));
+        EmbeddedSearchNode node = new EmbeddedSearchNode(nodeClasspath, Path.of(dataDir, "elasticsearch"), heap,
+                port);
         node.start();
         return node;
     }

@@ -19,9 +19,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Authenticates by {@code X-API-Key} first, then {@code Authorization: Bearer}. Credentials that
- * are sent but not valid are refused with 401, except on the public routes (login, refresh…),
- * where a stale token must not stand in the way of getting a new one.
+ * Authenticates by {@code X-API-Key} first, then {@code Authorization: Bearer}; credentials that
+ * are sent but not valid are refused with 401. The public routes (login, registration, refresh…)
+ * ignore any credentials sent with them: a stale token must not stand in the way of getting a new
+ * one, and a request there counts and is recorded as anonymous, never as someone's.
  */
 public class CallerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -37,6 +38,11 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
         this.authenticator = authenticator;
         this.problems = problems;
         this.publicRoutes = publicRoutes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return publicRoutes.matches(request);
     }
 
     @Override
@@ -62,7 +68,7 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
                     c.role().permissions().stream().map(SimpleGrantedAuthority::new).toList());
             SecurityContextHolder.getContext().setAuthentication(authentication);
             request.setAttribute(RequestStatisticsFilter.CALLER, c);
-        } else if (!publicRoutes.matches(request)) {
+        } else {
             problems.write(request, response, ErrorCode.UNAUTHORIZED, refusal);
             return;
         }

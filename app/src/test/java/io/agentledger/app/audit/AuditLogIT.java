@@ -19,6 +19,26 @@ class AuditLogIT extends IntegrationTest {
         return response.body();
     }
 
+    /** Such a refusal once did not fit audit_log.resource_id and stopped the audit log for every tenant. */
+    @Test
+    void aRefusedRequestWithAnOverlongPathIsRecordedAndTheAuditLogKeepsGoing() {
+        User attacker = register();
+        User bystander = register();
+        String longId = "g".repeat(600);
+        Api.Response refused = api.put("/api/v1/goals/" + longId, Map.of("priority", "urgent-ish"),
+                attacker.auth());
+        assertThat(refused.status()).isIn(400, 422);
+
+        String goalId = api.post("/api/v1/goals", Map.of("text", "after the attack"), bystander.auth()).text("id");
+
+        eventually(() -> logs(bystander, "?resource_id=" + goalId).path("total").asInt() == 1);
+        eventually(() -> logs(attacker, "?action=request.reject").path("total").asInt() == 1);
+        JsonNode entry = logs(attacker, "?action=request.reject").path("items").get(0);
+        assertThat(entry.path("success").asBoolean()).isFalse();
+        assertThat(entry.path("resource_id").asText()).hasSize(200).startsWith("/api/v1/goals/ggg");
+        assertThat(logs(bystander, "?action=request.reject").path("total").asInt()).isZero();
+    }
+
     @Test
     void everyActionIsOnRecordWithWhoAndFromWhere() {
         User admin = register();
@@ -110,7 +130,8 @@ class AuditLogIT extends IntegrationTest {
         assertThat(actions).containsSubsequence("run.start", "run.node_start", "run.step", "run.complete");
         assertThat(trail.path("logs").get(2).path("node").asText()).isEqualTo("intent_router");
         assertThat(trail.path("logs").get(0).has("timestamp")).isTrue();
-        assertThat(api.get("/api/v1/audit/runs/" + runId, register().auth()).status()).isIn(403, 404);
+        assertThat(api.get("/api/v1/audit/runs/" + runId, register().auth()).status())
+                .as("another tenant learns nothing of the run").isEqualTo(404);
         assertThat(api.get("/api/v1/audit/runs/run_unknown", admin.auth()).status()).isEqualTo(404);
     }
 }

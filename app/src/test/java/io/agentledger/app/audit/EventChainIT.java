@@ -28,9 +28,10 @@ class EventChainIT {
 
     @BeforeAll
     static void start() {
-        service = StandaloneService.start(null, "--agentledger.audit.checkpoint-key=chain-tests-key-0123456789abcdef01");
+        service = StandaloneService.startOn("event_chain", null,
+                "--agentledger.audit.checkpoint-key=chain-tests-key-0123456789abcdef01");
         api = StandaloneService.api(service);
-        jdbc = StandaloneService.jdbc();
+        jdbc = StandaloneService.jdbc("event_chain");
         String name = "chain" + System.nanoTime();
         auth = new String[]{"Authorization", "Bearer " + api.post("/api/v1/auth/register", Map.of("email",
                 name + "@example.com", "username", name, "password", "a long enough password", "full_name", "C"))

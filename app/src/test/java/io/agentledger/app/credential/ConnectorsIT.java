@@ -140,7 +140,8 @@ class ConnectorsIT {
         assertThat(api.post(PROVIDER + "/oauth/callback", Map.of("code", "good-2", "state", foreign), auth)
                 .status()).as("another user's state").isEqualTo(400);
         String expiring = api.get(PROVIDER + "/oauth/start", auth).text("state");
-        await().pollDelay(Duration.ofMillis(3100)).until(() -> true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandaloneService.jdbc().queryForObject(
+                "SELECT count(*) FROM connector_oauth_state WHERE expires_at > now()", Long.class) == 0);
         Api.Response expired = api.post(PROVIDER + "/oauth/callback", Map.of("code", "good-2", "state", expiring),
                 auth);
         assertThat(expired.status()).isEqualTo(400);

@@ -72,6 +72,29 @@ class CredentialsIT extends IntegrationTest {
     }
 
     @Test
+    void sharedSecretsAreWrittenByAdminsAndVerifyingAGuessNeedsAStepUp() {
+        User admin = register();
+        User member = invite(admin, "user");
+        io.agentledger.app.support.StepUps.withFirstBackupCode(api, member.auth());
+
+        Api.Response refused = api.post("/api/v1/secrets", Map.of("name", "SHARED_TOKEN", "value", "v"),
+                member.auth());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).contains("admins");
+        assertThat(api.get("/api/v1/secrets", admin.auth()).body().path("total").asInt()).isZero();
+        String own = api.post("/api/v1/credentials", Map.of("service_name", "github", "credential_type", "api_key",
+                "credential_data", Map.of("value", "ghp_mine")), member.auth()).text("id");
+        assertThat(own).isNotBlank();
+
+        Api.Response fresh = api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", PASSWORD));
+        String[] notSteppedUp = {"Authorization", "Bearer " + fresh.text("access_token")};
+        Api.Response guess = api.post("/api/v1/credentials/verify", Map.of("credential_id", own, "value", "ghp_x"),
+                notSteppedUp);
+        assertThat(guess.status()).isEqualTo(403);
+        assertThat(guess.text("code")).isEqualTo("STEP_UP_REQUIRED");
+    }
+
+    @Test
     void aReplayedAssertionAndAWrongOriginAreRefused() {
         User user = register();
         Authenticator authenticator = stepUp(user);
@@ -133,7 +156,7 @@ class CredentialsIT extends IntegrationTest {
                     .isEqualTo("github");
             assertThat(record(api.get("/api/v1/credentials/" + id, stranger.auth())).status()).isEqualTo(404);
             assertThat(record(api.post("/api/v1/credentials/" + id + "/reveal", Map.of("reason", "x"),
-                    stranger.auth())).status()).isEqualTo(403);
+                    stranger.auth())).status()).as("another tenant learns nothing").isEqualTo(404);
             assertThat(record(api.put("/api/v1/credentials/" + id, Map.of("credential_data",
                     Map.of("value", "v2-" + marker, "additional_fields", Map.of("user", "bot"))), user.auth())).status())
                     .isEqualTo(200);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs, goals, approvals and events followed live over RSocket by real clients, over TCP and WebSocket. */
@@ -39,11 +40,13 @@ class LiveUpdatesIT extends IntegrationTest {
 
     private final List<RSocketRequester> clients = new ArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
+    private final List<Throwable> streamFailures = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void disconnect() {
         subscriptions.forEach(Disposable::dispose);
         clients.forEach(RSocketRequester::dispose);
+        assertThat(streamFailures).as("streams collected by a test end without an error").isEmpty();
     }
 
     private RSocketRequester tcp(String token) {
@@ -83,7 +86,7 @@ class LiveUpdatesIT extends IntegrationTest {
         List<JsonNode> messages = new CopyOnWriteArrayList<>();
         RSocketRequester.RequestSpec request = client.route(route);
         subscriptions.add((data == null ? request : request.data(data)).retrieveFlux(JsonNode.class)
-                .subscribe(messages::add, failure -> { }));
+                .subscribe(messages::add, streamFailures::add));
         return messages;
     }
 
@@ -297,6 +300,68 @@ class LiveUpdatesIT extends IntegrationTest {
         runWhen(user, started.runId(), "completed");
         assertThatThrownBy(() -> client.route(decide).data(Map.of("decision", "reject")).retrieveMono(Void.class)
                 .block(WAIT)).hasMessageContaining("CONFLICT");
+    }
+
+    /** A NUL once reached the audit log's jsonb over RSocket and stopped it for every tenant. */
+    @Test
+    void nulCharactersAndOverlongIdsAreRefusedAtTheRSocketEdgeAndTheRefusalsAudited() {
+        User user = register();
+        Started started = start(user, "Email the team about the launch", "L2");
+        runWhen(user, started.runId(), "paused");
+        RSocketRequester client = tcp(user.accessToken());
+
+        assertThatThrownBy(() -> client.route("runs." + started.runId() + ".input")
+                .data(Map.of("content", "stop\u0000now")).retrieveMono(Void.class).block(WAIT))
+                .hasMessageContaining("VALIDATION_ERROR").hasMessageContaining("content");
+        assertThatThrownBy(() -> client.route("approvals.appr_x.decide")
+                .data(Map.of("decision", "approve", "payload", Map.of("k\u0000", "v"))).retrieveMono(Void.class)
+                .block(WAIT)).hasMessageContaining("VALIDATION_ERROR");
+        // a route holds at most 255 bytes (RSocket's routing metadata): the id check bounds what fits below that
+        assertThatThrownBy(() -> client.route("runs." + "r".repeat(200) + ".stop").retrieveMono(Void.class)
+                .block(WAIT)).hasMessageContaining("VALIDATION_ERROR");
+
+        eventually(() -> api.get("/api/v1/audit/logs?action=request.reject", user.auth()).body().path("total")
+                .asInt() == 3);
+        JsonNode refusals = api.get("/api/v1/audit/logs?action=request.reject", user.auth()).body().path("items");
+        assertThat(refusals.findValuesAsText("user_agent")).containsOnly("rsocket");
+        assertThat(refusals.toString()).contains("RSOCKET").doesNotContain("\\u0000");
+        assertThat(api.get("/api/v1/runs/" + started.runId(), user.auth()).body().path("status").asText())
+                .isEqualTo("paused");
+    }
+
+    @Test
+    void aConnectionIsBoundedInPayloadAndOpenStreams() {
+        User user = register();
+        RSocketRequester client = tcp(user.accessToken());
+        assertThatThrownBy(() -> client.route("runs.run_x.input").data(Map.of("content", "x".repeat(70_000)))
+                .retrieveMono(Void.class).block(WAIT)).hasMessageContaining("PAYLOAD_TOO_LARGE");
+
+        List<Throwable> refusals = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            subscriptions.add(client.route("events").retrieveFlux(JsonNode.class).subscribe(m -> { },
+                    refusals::add));
+        }
+        eventually(() -> refusals.size() == 1);
+        assertThat(refusals.get(0)).hasMessageContaining("RATE_LIMITED").hasMessageContaining("32 streams");
+        RSocketRequester another = tcp(user.accessToken());
+        assertThatCode(() -> another.route("events").retrieveFlux(JsonNode.class).take(Duration.ofMillis(300))
+                .blockLast(WAIT)).as("another connection has streams of its own").doesNotThrowAnyException();
+        assertThat(refusals).hasSize(1);
+    }
+
+    @Test
+    void anOpenStreamEndsWhenTheCallersRoleChanges() {
+        User admin = register();
+        User member = invite(admin, "user");
+        List<Throwable> ended = new CopyOnWriteArrayList<>();
+        subscriptions.add(tcp(member.accessToken()).route("events").retrieveFlux(JsonNode.class)
+                .subscribe(m -> { }, ended::add));
+
+        assertThat(api.put("/api/v1/users/" + member.id() + "/role", Map.of("role", "auditor"), admin.auth())
+                .status()).isEqualTo(200);
+
+        eventually(() -> !ended.isEmpty());
+        assertThat(ended.get(0)).hasMessageContaining("UNAUTHORIZED").hasMessageContaining("role");
     }
 
     @Test

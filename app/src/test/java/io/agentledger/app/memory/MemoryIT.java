@@ -217,6 +217,27 @@ class MemoryIT extends IntegrationTest {
         assertThat(upsert(api, colleague, confidential).status()).isEqualTo(403);
     }
 
+    /** A keyword beyond Lucene's term limit once failed the document's bulk write, and every one after it. */
+    @Test
+    void aTagLongerThanAKeywordTermIsStoredAndTheIndexKeepsFollowingDeletes() {
+        User user = register();
+        Map<String, Object> huge = doc("notes://huge-tag", "Quasar", "Quasar observations with a giant tag");
+        huge.put("metadata", Map.of("tags", List.of("t".repeat(33_000))));
+        String hugeId = upsert(api, user, huge).text("document_id");
+        String nextId = upsert(api, user, doc("notes://after-huge", "Pulsar", "Pulsar timing notes"))
+                .text("document_id");
+        eventuallyAsserted(() -> assertThat(search(user, "Quasar").path("results").findValuesAsText("document_id"))
+                .contains(hugeId));
+        eventuallyAsserted(() -> assertThat(search(user, "Pulsar").path("results").findValuesAsText("document_id"))
+                .contains(nextId));
+
+        assertThat(api.delete("/api/v1/memory/documents/" + hugeId, user.auth()).status()).isEqualTo(200);
+
+        eventuallyAsserted(() -> assertThat(search(user, "Quasar").path("results")).isEmpty());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE aggregateidentifier = ?",
+                Long.class, hugeId)).isZero();
+    }
+
     @Test
     void deletingADocumentRemovesItFromEveryIndex() {
         User user = register();

@@ -19,6 +19,8 @@ class RateLimitClassifierTest {
         assertThat(classify("POST", "/api/v1/auth/login")).contains(RateLimitClass.AUTHENTICATION);
         assertThat(classify("POST", "/api/v1/auth/biometric/verify")).contains(RateLimitClass.AUTHENTICATION);
         assertThat(classify("GET", "/api/v1/auth/me")).contains(RateLimitClass.READ);
+        assertThat(classify("POST", "/api/v1/credentials/verify")).as("a guessing oracle counts as authentication")
+                .contains(RateLimitClass.AUTHENTICATION);
         assertThat(classify("POST", "/api/v1/goals/goal_1/start")).contains(RateLimitClass.AI_INTENSIVE);
         assertThat(classify("POST", "/api/v1/runs/run_1/resume")).contains(RateLimitClass.AI_INTENSIVE);
         assertThat(classify("POST", "/api/v1/runs/run_1/pause")).contains(RateLimitClass.WRITE);

@@ -74,6 +74,10 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    protected int port() {
+        return port;
+    }
+
     @BeforeEach
     void connect() {
         api = new Api(port);

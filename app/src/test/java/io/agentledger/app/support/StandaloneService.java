@@ -74,7 +74,12 @@ public final class StandaloneService {
                 "--agentledger.settings.defaults[rate_limits.authentication]=1000000",
                 "--agentledger.settings.defaults[rate_limits.read]=1000000",
                 "--agentledger.settings.defaults[rate_limits.write]=1000000"));
-        args.addAll(List.of(settings));
+        for (String setting : settings) {
+            // a repeated option would reach Spring as both values joined by a comma: the test's setting wins
+            String key = setting.contains("=") ? setting.substring(0, setting.indexOf('=') + 1) : setting;
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(setting);
+        }
         if (args.stream().noneMatch(arg -> arg.startsWith("--agentledger.search.url="))) {
             args.add("--agentledger.search.url=" + TestSearchNode.url());
             args.add("--agentledger.search.index-prefix=standalone-" + database.toLowerCase() + "-");

@@ -107,4 +107,79 @@ class RateLimitIT extends IntegrationTest {
         assertThat(api.post("/api/v1/auth/login", Map.of("email", PLATFORM_ADMIN_EMAIL, "password", PASSWORD))
                 .status()).as("the rollback lifted the limit at once").isEqualTo(200);
     }
+
+    private Api.Response lowerPlatform(String key, int value) {
+        Api.Response lowered = api.post("/api/v1/system/modify?scope=platform", Map.of("type", "system_setting",
+                "description", "test " + key, "changes", Map.of(key, value)), platformAdmin().auth());
+        assertThat(lowered.status()).as(lowered.toString()).isEqualTo(201);
+        return lowered;
+    }
+
+    private void restore(Api.Response lowered) {
+        assertThat(api.post("/api/v1/system/rollback?scope=platform", Map.of("modification_id", lowered.text("id"),
+                "reason", "test over"), platformAdmin().auth()).status()).isEqualTo(201);
+    }
+
+    /** A login attempt sent from another loopback address, as a second client machine would. */
+    private int loginFrom(String address, String email) throws java.io.IOException {
+        String body = "{\"email\":\"" + email + "\",\"password\":\"not the password\"}";
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(address, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port()), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                    + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void guessingOneAccountsPasswordFromSeveralAddressesIsLimitedPerAccount() throws Exception {
+        User target = register();
+        Api.Response lowered = lowerPlatform("rate_limits.authentication", 3);
+        try {
+            assertThat(loginFrom("127.0.0.2", target.email())).isEqualTo(401);
+            assertThat(loginFrom("127.0.0.2", target.email())).isEqualTo(401);
+            assertThat(loginFrom("127.0.0.3", target.email())).isEqualTo(401);
+            assertThat(loginFrom("127.0.0.3", target.email())).as("a fourth guess at one account, from a fresh address")
+                    .isEqualTo(429);
+            assertThat(loginFrom("127.0.0.3", unique("other") + "@example.com")).as("other accounts are not held back")
+                    .isEqualTo(401);
+        } finally {
+            restore(lowered);
+        }
+    }
+
+    @Test
+    void credentialsSentToLoginAreIgnoredAndAFailedLoginIsRecordedUnderTheTargetsTenant() {
+        User attacker = register();
+        User target = register();
+        Api.Response attempt = api.post("/api/v1/auth/login", Map.of("email", target.email(), "password", "guess"),
+                attacker.auth());
+        assertThat(attempt.status()).isEqualTo(401);
+        assertThat(attempt.header("X-RateLimit-Type")).as("counted as anonymous, per address").contains("ip");
+
+        eventually(() -> api.get("/api/v1/audit/logs?action=auth.login&success=false", target.auth()).body()
+                .path("total").asInt() == 1);
+        assertThat(api.get("/api/v1/audit/logs?action=auth.login&success=false", attacker.auth()).body()
+                .path("total").asInt()).as("the attacker's tenant learns nothing of it").isZero();
+    }
+
+    @Test
+    void aTenantCannotRaiseItsLimitsAboveThePlatforms() {
+        User admin = register();
+        StepUps.withFirstBackupCode(api, admin.auth());
+        setTenantLimits(admin, Map.of("rate_limits.read", 500));
+        Api.Response lowered = lowerPlatform("rate_limits.read", 400);
+        try {
+            assertThat(header(api.get("/api/v1/goals", admin.auth()), "X-RateLimit-Limit")).isEqualTo(400);
+        } finally {
+            restore(lowered);
+        }
+        assertThat(header(api.get("/api/v1/goals", admin.auth()), "X-RateLimit-Limit")).isEqualTo(500);
+    }
 }

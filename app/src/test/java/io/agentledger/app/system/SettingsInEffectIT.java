@@ -71,7 +71,9 @@ class SettingsInEffectIT extends IntegrationTest {
         assertThat(refused.text("detail")).contains("cost.daily_limit");
         assertThat(api.get("/api/v1/goals/" + goal, admin.auth()).text("status")).isEqualTo("draft");
 
-        assertThat(api.get("/api/v1/connectors/example/oauth/start", admin.auth()).status()).isNotEqualTo(403);
+        Api.Response on = api.get("/api/v1/connectors/example/oauth/start", admin.auth());
+        assertThat(on.status()).as("past the flag: the provider itself is unknown").isEqualTo(404);
+        assertThat(on.text("detail")).doesNotContain("features.connectors");
         set(admin, Map.of("features.connectors", false));
         Api.Response off = api.get("/api/v1/connectors/example/oauth/start", admin.auth());
         assertThat(off.status()).isEqualTo(403);

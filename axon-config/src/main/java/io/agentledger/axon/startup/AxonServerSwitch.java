@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Axon Server is used only when {@code AXON_SERVER} names it ({@code host:port[,host:port]});
- * otherwise the event store is the JDBC one in PostgreSQL.
+ * Axon Server is used only when {@code AXON_SERVER} names it ({@code host:port[,host:port]}), and then
+ * for routing commands and queries only: the event store stays the one in PostgreSQL in every mode,
+ * since the hash chain, its checkpoints, the export, the history and the live feed read it there.
  */
 public class AxonServerSwitch implements EnvironmentPostProcessor {
 
@@ -23,6 +24,7 @@ public class AxonServerSwitch implements EnvironmentPostProcessor {
         } else {
             properties.put("axon.axonserver.enabled", "true");
             properties.put("axon.axonserver.servers", servers.trim());
+            properties.put("axon.axonserver.event-store.enabled", "false");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("agentledger-axon-server", properties));
     }

@@ -47,6 +47,7 @@ public class CredentialAggregate {
 
     @CommandHandler
     public CredentialAggregate(StoreCredential command) {
+        requireSecretAdmin(command.kind(), command.byTenantAdmin());
         apply(new CredentialStored(command.credentialId(), command.tenantId(), command.ownerId(), command.kind(),
                 command.name(), command.credentialType(), command.value(), command.description(),
                 command.expiresAt(), command.autoRotate()));
@@ -55,6 +56,7 @@ public class CredentialAggregate {
     @CommandHandler
     public long handle(ChangeCredential command) {
         requireAccess(command.tenantId(), command.changedBy());
+        requireSecretAdmin(kind, command.byTenantAdmin());
         apply(new CredentialChanged(credentialId, tenantId, command.changedBy(), command.value(),
                 command.description(), command.expiresAt(), command.autoRotate()));
         return getVersion();
@@ -63,6 +65,10 @@ public class CredentialAggregate {
     @CommandHandler
     public SealedValue handle(RecordReveal command) {
         requireAccess(command.tenantId(), command.revealedBy());
+        if (!command.steppedUp()) {
+            throw new DomainException(ErrorCode.STEP_UP_REQUIRED, "Revealing a value needs a recent step-up: "
+                    + "verify with POST /api/v1/auth/biometric/verify (an authenticator or a backup code)");
+        }
         apply(new CredentialRevealed(credentialId, tenantId, command.revealedBy(), command.reason()));
         return value;
     }
@@ -80,8 +86,16 @@ public class CredentialAggregate {
     @CommandHandler
     public long handle(DeleteCredential command) {
         requireAccess(command.tenantId(), command.deletedBy());
+        requireSecretAdmin(kind, command.byTenantAdmin());
         apply(new CredentialDeleted(credentialId, tenantId, kind, name, command.deletedBy()));
         return getVersion();
+    }
+
+    /** A secret is shared by the whole tenant: only its admins write it. */
+    private static void requireSecretAdmin(CredentialKind kind, boolean byTenantAdmin) {
+        if (kind == CredentialKind.SECRET && !byTenantAdmin) {
+            throw DomainException.forbidden("Only the tenant's admins write its shared secrets");
+        }
     }
 
     /** A credential is its owner's; a secret belongs to its tenant. Others learn nothing of it. */

@@ -16,6 +16,7 @@ import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
+import io.agentledger.kernel.identity.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,7 +62,7 @@ public class CredentialService {
             String keyId = keys.create(credentialId);
             commands.sendAndWait(new StoreCredential(credentialId, caller.tenantId(), caller.userId(), value.kind(),
                     value.name(), value.type(), cipher.seal(keyId, value.value()), value.description(),
-                    value.expiresAt(), value.autoRotate()));
+                    value.expiresAt(), value.autoRotate(), caller.role() == Role.ADMIN));
         });
         readModel.awaitVersion(new FindCredentialVersion(credentialId), 0);
         return credentialId;
@@ -73,20 +74,23 @@ public class CredentialService {
         stepUp.require(caller);
         SealedValue sealed = value == null ? null : sealExisting(credentialId, value);
         long version = commands.sendAndWait(new ChangeCredential(credentialId, caller.tenantId(), caller.userId(),
-                sealed, description, expiresAt, autoRotate));
+                sealed, description, expiresAt, autoRotate, caller.role() == Role.ADMIN));
         readModel.awaitVersion(new FindCredentialVersion(credentialId), version);
     }
 
     public String reveal(Caller caller, String credentialId, String reason) {
-        stepUp.require(caller);
         SealedValue sealed = commands.sendAndWait(new RecordReveal(credentialId, caller.tenantId(), caller.userId(),
-                reason));
+                reason, stepUp.holds(caller)));
         return cipher.open(sealed);
     }
 
-    /** Whether {@code candidate} is the stored value; a use of the credential, never a reveal. */
+    /**
+     * Whether {@code candidate} is the stored value; a use of the credential, never a reveal. An answer
+     * to a guess, so it needs a step-up (and is rate limited as authentication).
+     */
     public boolean verify(Caller caller, String credentialId, String candidate,
                           java.util.function.UnaryOperator<String> valueOfDocument) {
+        stepUp.require(caller);
         SealedValue sealed = commands.sendAndWait(new RecordUse(credentialId, caller.tenantId(), caller.userId(),
                 "verify"));
         return MessageDigest.isEqual(valueOfDocument.apply(cipher.open(sealed)).getBytes(StandardCharsets.UTF_8),
@@ -95,7 +99,8 @@ public class CredentialService {
 
     public void delete(Caller caller, String credentialId) {
         stepUp.require(caller);
-        long version = commands.sendAndWait(new DeleteCredential(credentialId, caller.tenantId(), caller.userId()));
+        long version = commands.sendAndWait(new DeleteCredential(credentialId, caller.tenantId(), caller.userId(),
+                caller.role() == Role.ADMIN));
         readModel.awaitVersion(new FindCredentialVersion(credentialId), version);
     }
 
@@ -109,7 +114,7 @@ public class CredentialService {
         transaction.executeWithoutResult(status -> {
             String keyId = keys.create(credentialId);
             commands.sendAndWait(new StoreCredential(credentialId, tenantId, ownerId, CredentialKind.CREDENTIAL, name,
-                    type, cipher.seal(keyId, value), description, expiresAt, false));
+                    type, cipher.seal(keyId, value), description, expiresAt, false, false));
         });
         return credentialId;
     }
@@ -117,7 +122,7 @@ public class CredentialService {
     public void replaceObtained(String credentialId, String tenantId, String ownerId, String value,
                                 Instant expiresAt) {
         commands.sendAndWait(new ChangeCredential(credentialId, tenantId, ownerId, sealExisting(credentialId, value),
-                null, expiresAt, null));
+                null, expiresAt, null, false));
     }
 
     /** The value for one use, recorded with its purpose; refused once expired. */
@@ -126,7 +131,7 @@ public class CredentialService {
     }
 
     public void deleteObtained(String credentialId, String tenantId, String ownerId) {
-        commands.sendAndWait(new DeleteCredential(credentialId, tenantId, ownerId));
+        commands.sendAndWait(new DeleteCredential(credentialId, tenantId, ownerId, false));
     }
 
     public String secretId(Caller caller, String name) {

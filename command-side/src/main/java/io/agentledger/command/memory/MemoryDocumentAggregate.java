@@ -36,6 +36,8 @@ public class MemoryDocumentAggregate {
     private String hash;
     private boolean live;
     private Instant expiresAt;
+    private String uploadedBy;
+    private String sensitivity;
 
     protected MemoryDocumentAggregate() {
     }
@@ -45,6 +47,10 @@ public class MemoryDocumentAggregate {
     public Upserted handle(UpsertDocument command, DeadlineManager deadlines) {
         if (tenantId != null && !tenantId.equals(command.tenantId())) {
             throw DomainException.notFound("Document " + command.documentId() + " not found");
+        }
+        if (live && !mayTouch(command.userId(), command.readable())) {
+            throw DomainException.forbidden("The document at " + command.document().sourceUri()
+                    + " is not one you may change");
         }
         if (live && command.document().hash().equals(hash)) {
             return new Upserted(getVersion(), false);
@@ -60,12 +66,17 @@ public class MemoryDocumentAggregate {
 
     @CommandHandler
     public long handle(DeleteDocument command, DeadlineManager deadlines) {
-        if (!live || !tenantId.equals(command.tenantId())) {
+        if (!live || !tenantId.equals(command.tenantId()) || !mayTouch(command.userId(), command.readable())) {
             throw DomainException.notFound("Document " + documentId + " not found");
         }
         apply(new DocumentDeleted(documentId, tenantId, command.userId()));
         deadlines.cancelAllWithinScope(EXPIRY);
         return getVersion();
+    }
+
+    /** Its uploader, or anyone whose role may read its sensitivity. */
+    private boolean mayTouch(String userId, java.util.List<String> readable) {
+        return userId.equals(uploadedBy) || readable.contains(sensitivity);
     }
 
     @DeadlineHandler(deadlineName = EXPIRY)
@@ -81,6 +92,8 @@ public class MemoryDocumentAggregate {
         tenantId = event.tenantId();
         hash = event.document().hash();
         expiresAt = event.expiresAt();
+        uploadedBy = event.uploadedBy();
+        sensitivity = event.document().sensitivity().wireName();
         live = true;
     }
 

@@ -4,16 +4,14 @@ import io.agentledger.command.web.ReadModelAwait;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.memory.DocumentContent;
-import io.agentledger.kernel.memory.DocumentView;
 import io.agentledger.kernel.memory.MemoryCommands.DeleteDocument;
 import io.agentledger.kernel.memory.MemoryCommands.UpsertDocument;
 import io.agentledger.kernel.memory.MemoryCommands.Upserted;
 import io.agentledger.kernel.memory.MemoryIds;
-import io.agentledger.kernel.memory.MemoryQueries.FindDocument;
 import io.agentledger.kernel.memory.MemoryQueries.FindDocumentVersion;
 import io.agentledger.kernel.memory.Sensitivity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
@@ -34,16 +32,14 @@ public class MemoryService {
     static final int MAX_TAGS = 50;
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final ReadModelAwait readModel;
     private final DocumentExtractor extractor;
     private final MemoryProperties properties;
     private final Clock clock;
 
-    public MemoryService(CommandGateway commands, QueryGateway queries, ReadModelAwait readModel,
+    public MemoryService(CommandGateway commands, ReadModelAwait readModel,
                          DocumentExtractor extractor, MemoryProperties properties, Clock clock) {
         this.commands = commands;
-        this.queries = queries;
         this.readModel = readModel;
         this.extractor = extractor;
         this.properties = properties;
@@ -60,13 +56,6 @@ public class MemoryService {
         String documentId = MemoryIds.document(caller.tenantId(), sourceUri);
         String hash = request.hash() == null || request.hash().isBlank() ? "sha256:" + sha256(request.content())
                 : request.hash().strip();
-        DocumentView existing = find(documentId, caller.tenantId());
-        if (existing != null && !visible(existing, caller)) {
-            throw DomainException.forbidden("The document at " + sourceUri + " is not one you may change");
-        }
-        if (existing != null && existing.hash().equals(hash)) {
-            return new Outcome(documentId, false);
-        }
         DocumentContent document = new DocumentContent(sourceUri, blankToNull(request.app()),
                 blankToNull(request.owner()), blankToNull(request.title()), request.content(),
                 blankToNull(request.mimeType()), request.fileSize(), hash, request.metadata(), sensitivity,
@@ -75,27 +64,20 @@ public class MemoryService {
         Instant expiresAt = request.ttlDays() == null ? null : now.plus(properties.ttlDay()
                 .multipliedBy(request.ttlDays()));
         Upserted upserted = commands.sendAndWait(new UpsertDocument(documentId, caller.tenantId(), caller.userId(),
-                document, extractor.extract(document, now), expiresAt));
+                Sensitivity.readableBy(caller), document, extractor.extract(document, now), expiresAt));
         readModel.awaitVersion(new FindDocumentVersion(documentId), upserted.version());
         return new Outcome(documentId, upserted.changed());
     }
 
     public void delete(Caller caller, String documentId) {
-        DocumentView existing = find(documentId, caller.tenantId());
-        if (existing == null || !visible(existing, caller)) {
+        long version;
+        try {
+            version = commands.sendAndWait(new DeleteDocument(documentId, caller.tenantId(), caller.userId(),
+                    Sensitivity.readableBy(caller)));
+        } catch (AggregateNotFoundException none) {
             throw DomainException.notFound("Document " + documentId + " not found");
         }
-        long version = commands.sendAndWait(new DeleteDocument(documentId, caller.tenantId(), caller.userId()));
         readModel.awaitVersion(new FindDocumentVersion(documentId), version);
-    }
-
-    private DocumentView find(String documentId, String tenantId) {
-        return queries.query(new FindDocument(documentId, tenantId), DocumentView.class).join();
-    }
-
-    static boolean visible(DocumentView document, Caller caller) {
-        return document.uploadedBy().equals(caller.userId())
-                || Sensitivity.readableBy(caller).contains(document.sensitivity());
     }
 
     /** The metadata's {@code labels} and {@code tags}, as given. */

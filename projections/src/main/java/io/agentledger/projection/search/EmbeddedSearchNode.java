@@ -59,9 +59,16 @@ public class EmbeddedSearchNode implements AutoCloseable {
         try {
             Files.createDirectories(home);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC",
-                    "-Dlog4j2.disable.jmx=true", "-cp", classpath, MAIN, home.toString(), String.valueOf(port)))
-                    .redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms" + heap, "-Xmx" + heap,
+                    "-XX:+UseSerialGC", "-Dlog4j2.disable.jmx=true", "-cp", classpath, MAIN, home.toString(),
+                    String.valueOf(port))).redirectErrorStream(true);
+            // the service's environment holds its secrets (database password, keys): the node gets none of it
+            String path = System.getenv("PATH");
+            builder.environment().clear();
+            if (path != null) {
+                builder.environment().put("PATH", path);
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded Elasticsearch node", e);
         }

@@ -3,7 +3,7 @@ package io.agentledger.query.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.axon.eventstore.chain.ChainReader;
-import io.agentledger.axon.eventstore.chain.EventChain;
+import io.agentledger.axon.eventstore.chain.ChainReader.TenantSlice;
 import io.agentledger.axon.eventstore.chain.EventChain.StoredEvent;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
@@ -23,20 +23,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
- * The tenant's events as NDJSON, streamed from a cursor (never held in memory). Each line has the
- * fields the chain link is computed over, exactly as stored, with its link and the link before it,
- * so each event can be checked offline with SHA-256 alone.
+ * The tenant's events as NDJSON, streamed from a cursor over the event store's tenant index (never
+ * held in memory, never reading another tenant's rows). Each line has the fields the chain link is
+ * computed over, exactly as stored, with its link and the link before it, so each event can be
+ * checked offline with SHA-256 alone.
  */
 @RestController
 @PreAuthorize("hasAuthority('read:audit')")
 public class AuditExportController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-    private static final Map<String, String> RESOURCE_OF_AGGREGATE = EventRecords.AGGREGATES.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+    /** Per tenant and node; a stalled client is cut off by the container's write timeout. */
+    static final int MAX_CONCURRENT_EXPORTS = 2;
+    private final Map<String, Semaphore> exportsRunning = new ConcurrentHashMap<>();
 
     private final ChainReader reader;
     private final ObjectMapper json = new ObjectMapper();
@@ -60,43 +63,26 @@ public class AuditExportController {
         if (dateFrom != null && dateTo != null && dateFrom.isAfter(dateTo)) {
             throw DomainException.invalid("date_from must not be after date_to");
         }
-        String tenant = caller.tenantId();
+        Semaphore running = exportsRunning.computeIfAbsent(caller.tenantId(), tenant -> new Semaphore(
+                MAX_CONCURRENT_EXPORTS));
+        if (!running.tryAcquire()) {
+            throw DomainException.limited("At most " + MAX_CONCURRENT_EXPORTS + " exports of a tenant run at once; "
+                    + "retry when one has finished");
+        }
+        TenantSlice slice = new TenantSlice(caller.tenantId(), null, null,
+                resourceType == null ? null : EventRecords.AGGREGATES.get(resourceType), dateFrom, dateTo);
         StreamingResponseBody body = out -> {
-            JsonGenerator generator = json.getFactory().createGenerator(out);
-            generator.setRootValueSeparator(null);
-            byte[][] previous = {EventChain.GENESIS};
-            reader.forEach(null, null, event -> {
-                if (belongs(event, tenant, dateFrom, dateTo, resourceType)) {
-                    write(generator, event, previous[0]);
-                }
-                previous[0] = event.chainLink() == null ? previous[0] : event.chainLink();
-            });
-            generator.flush();
+            try {
+                JsonGenerator generator = json.getFactory().createGenerator(out);
+                generator.setRootValueSeparator(null);
+                reader.forEachOfTenant(slice, (event, linkBefore) -> write(generator, event, linkBefore));
+                generator.flush();
+            } finally {
+                running.release();
+            }
         };
         return ResponseEntity.ok().contentType(NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"agentledger-events.ndjson\"").body(body);
-    }
-
-    private boolean belongs(StoredEvent event, String tenant, Instant from, Instant to, String resourceType) {
-        if (resourceType != null && !resourceType.equals(RESOURCE_OF_AGGREGATE.get(event.type()))) {
-            return false;
-        }
-        Instant at = Instant.parse(event.timeStamp());
-        if (from != null && at.isBefore(from) || to != null && at.isAfter(to)) {
-            return false;
-        }
-        return tenant.equals(tenantOf(event.metaData())) || tenant.equals(tenantOf(event.payload()));
-    }
-
-    private String tenantOf(byte[] document) {
-        if (document == null) {
-            return null;
-        }
-        try {
-            return json.readTree(document).path("tenant_id").asText(null);
-        } catch (IOException notJson) {
-            return null;
-        }
     }
 
     private void write(JsonGenerator out, StoredEvent e, byte[] previousLink) {

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 public record FeedFilter(Predicate<FeedEvent> test, String sql, List<Object> parameters) {
 
     static final String PAYLOAD = "convert_from(payload, 'UTF8')::jsonb";
-    static final String TENANT_SQL = "coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'tenant_id', "
-            + PAYLOAD + " ->> 'tenant_id')";
+    /** The event store's tenant column (V25): the metadata's tenant, else the payload's, through an index. */
+    static final String TENANT_SQL = "tenant_id";
 
     public static FeedFilter all() {
         return new FeedFilter(e -> true, "TRUE", List.of());

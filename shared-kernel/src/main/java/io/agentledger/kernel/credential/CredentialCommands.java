@@ -10,17 +10,21 @@ public final class CredentialCommands {
     private CredentialCommands() {
     }
 
+    /** {@code byTenantAdmin}: the caller administers the tenant; only they write its shared secrets. */
     public record StoreCredential(@TargetAggregateIdentifier String credentialId, String tenantId, String ownerId,
                                   CredentialKind kind, String name, CredentialType credentialType,
-                                  SealedValue value, String description, Instant expiresAt, boolean autoRotate) {
+                                  SealedValue value, String description, Instant expiresAt, boolean autoRotate,
+                                  boolean byTenantAdmin) {
     }
 
     public record ChangeCredential(@TargetAggregateIdentifier String credentialId, String tenantId, String changedBy,
-                                   SealedValue value, String description, Instant expiresAt, Boolean autoRotate) {
+                                   SealedValue value, String description, Instant expiresAt, Boolean autoRotate,
+                                   boolean byTenantAdmin) {
     }
 
+    /** {@code steppedUp}: the caller holds a step-up in force; checked after access, so strangers learn nothing. */
     public record RecordReveal(@TargetAggregateIdentifier String credentialId, String tenantId, String revealedBy,
-                               String reason) {
+                               String reason, boolean steppedUp) {
     }
 
     public record RecordUse(@TargetAggregateIdentifier String credentialId, String tenantId, String usedBy,
@@ -28,6 +32,6 @@ public final class CredentialCommands {
     }
 
     public record DeleteCredential(@TargetAggregateIdentifier String credentialId, String tenantId,
-                                   String deletedBy) {
+                                   String deletedBy, boolean byTenantAdmin) {
     }
 }

@@ -10,12 +10,18 @@ public final class MemoryCommands {
     private MemoryCommands() {
     }
 
-    /** Answers the document's version after the upsert, and whether anything changed. */
+    /**
+     * Answers the document's version after the upsert, and whether anything changed. {@code readable}:
+     * the sensitivities the caller's role may read; a document someone else uploaded is theirs to change
+     * only if its sensitivity is among them.
+     */
     public record UpsertDocument(@TargetAggregateIdentifier String documentId, String tenantId, String userId,
-                                 DocumentContent document, Extraction extraction, Instant expiresAt) {
+                                 List<String> readable, DocumentContent document, Extraction extraction,
+                                 Instant expiresAt) {
     }
 
-    public record DeleteDocument(@TargetAggregateIdentifier String documentId, String tenantId, String userId) {
+    public record DeleteDocument(@TargetAggregateIdentifier String documentId, String tenantId, String userId,
+                                 List<String> readable) {
     }
 
     public record StoreAgentMemory(@TargetAggregateIdentifier String memoryId, String tenantId, String agentId,

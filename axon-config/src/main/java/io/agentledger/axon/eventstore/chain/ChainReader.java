@@ -44,21 +44,49 @@ public class ChainReader {
 
     /** One tenant's events in order, each with the link stored just before it (in any tenant's event). */
     public void forEachOfTenant(String tenantId, Long from, Long to, BiConsumer<StoredEvent, byte[]> consumer) {
+        forEachOfTenant(new TenantSlice(tenantId, from, to, null, null, null), consumer);
+    }
+
+    /**
+     * The events of a tenant's slice, selected through the tenant index, in order, each with the link
+     * stored just before it (in any tenant's event).
+     */
+    public void forEachOfTenant(TenantSlice slice, BiConsumer<StoredEvent, byte[]> consumer) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", (SELECT p.chain_link FROM domain_event_entry p "
+                + "WHERE p.global_index < e.global_index ORDER BY p.global_index DESC LIMIT 1) FROM domain_event_entry e "
+                + "WHERE tenant_id = ? AND global_index >= ? AND global_index <= ?");
+        java.util.List<Object> parameters = new java.util.ArrayList<>(java.util.List.of(slice.tenantId(),
+                slice.from() == null ? Long.MIN_VALUE : slice.from(), slice.to() == null ? Long.MAX_VALUE : slice.to()));
+        if (slice.aggregateType() != null) {
+            sql.append(" AND type = ?");
+            parameters.add(slice.aggregateType());
+        }
+        if (slice.since() != null) {
+            sql.append(" AND time_stamp::timestamptz >= ?");
+            parameters.add(java.sql.Timestamp.from(slice.since()));
+        }
+        if (slice.until() != null) {
+            sql.append(" AND time_stamp::timestamptz <= ?");
+            parameters.add(java.sql.Timestamp.from(slice.until()));
+        }
+        sql.append(" ORDER BY global_index");
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + ", (SELECT p.chain_link "
-                    + "FROM domain_event_entry p WHERE p.global_index < e.global_index ORDER BY p.global_index DESC "
-                    + "LIMIT 1) FROM domain_event_entry e WHERE tenant_id = ? AND global_index >= ? "
-                    + "AND global_index <= ? ORDER BY global_index",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            PreparedStatement statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
-            statement.setString(1, tenantId);
-            statement.setLong(2, from == null ? Long.MIN_VALUE : from);
-            statement.setLong(3, to == null ? Long.MAX_VALUE : to);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
             return statement;
         }, (ResultSet rs) -> {
             byte[] before = rs.getBytes(12);
             consumer.accept(event(rs), before == null ? EventChain.GENESIS : before);
         }));
+    }
+
+    /** A tenant's events between positions (null: unbounded), of one aggregate type and between two times, if given. */
+    public record TenantSlice(String tenantId, Long from, Long to, String aggregateType, java.time.Instant since,
+                              java.time.Instant until) {
     }
 
     private static StoredEvent event(ResultSet rs) throws java.sql.SQLException {

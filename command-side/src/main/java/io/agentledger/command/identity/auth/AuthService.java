@@ -57,11 +57,14 @@ public class AuthService {
     private final Clock clock;
     private final String dummyDigest;
     private final PlatformAdmins platformAdmins;
+    private final LoginAttempts loginAttempts;
 
     public AuthService(CommandGateway commands, EventGateway events, IdentityLookup lookup, CredentialVault vault,
                        TokenCodec tokens, AuthProperties properties, TransactionTemplate transaction,
-                       ReadModelAwait readModel, Clock clock, PlatformAdmins platformAdmins) {
+                       ReadModelAwait readModel, Clock clock, PlatformAdmins platformAdmins,
+                       LoginAttempts loginAttempts) {
         this.platformAdmins = platformAdmins;
+        this.loginAttempts = loginAttempts;
         this.commands = commands;
         this.events = events;
         this.lookup = lookup;
@@ -114,6 +117,7 @@ public class AuthService {
     }
 
     public IssuedTokens login(String identifier, String password) {
+        loginAttempts.acquire(identifier);
         Optional<UserEntry> found = lookup.findUserByLogin(identifier);
         String digest = found.flatMap(u -> vault.digestOf(u.userId(), CredentialVault.Kind.PASSWORD))
                 .orElse(dummyDigest);
