@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,22 @@ class AuditExportSmallHeapIT {
             assertThat(lines).isEqualTo(EVENTS);
             assertThat(bytes).as("export size against this JVM's whole heap")
                     .isGreaterThan(Runtime.getRuntime().maxMemory());
+
+            // two clients that stop reading hold their exports open: a third of the tenant's waits its turn
+            Api api = StandaloneService.api(service);
+            List<HttpResponse<InputStream>> stalled = List.of(
+                    api.stream("/api/v1/audit/export", Duration.ofMinutes(2), "Authorization", "Bearer " + token),
+                    api.stream("/api/v1/audit/export", Duration.ofMinutes(2), "Authorization", "Bearer " + token));
+            try {
+                Api.Response third = api.get("/api/v1/audit/export?resource_type=goal", "Authorization",
+                        "Bearer " + token);
+                assertThat(third.status()).isEqualTo(429);
+                assertThat(third.text("detail")).contains("exports");
+            } finally {
+                for (HttpResponse<InputStream> held : stalled) {
+                    held.body().close();
+                }
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
-import io.agentledger.axon.eventstore.chain.EventChain;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -73,12 +72,7 @@ class HistoryAndExportIT extends IntegrationTest {
         assertThat(lines).extracting(line -> line.path("aggregate_id").asText()).contains(goalId, admin.id());
         assertThat(export.rawBody()).doesNotContain(stranger.id()).doesNotContain("someone else's");
         for (JsonNode line : lines) {
-            EventChain.StoredEvent event = new EventChain.StoredEvent(line.path("position").asLong(),
-                    line.path("event_id").asText(), text(line, "aggregate_type"), line.path("aggregate_id").asText(),
-                    line.path("sequence").asLong(), line.path("timestamp").asText(), line.path("payload_type").asText(),
-                    text(line, "payload_revision"), bytes(line, "payload"), bytes(line, "metadata"), null);
-            byte[] recomputed = EventChain.link(HexFormat.of().parseHex(line.path("previous_link").asText()), event);
-            assertThat(HexFormat.of().formatHex(recomputed)).isEqualTo(line.path("chain_link").asText());
+            assertThat(offlineLink(line)).isEqualTo(line.path("chain_link").asText());
         }
 
         Api.Response goalsOnly = api.get("/api/v1/audit/export?resource_type=goal", admin.auth());
@@ -89,11 +83,38 @@ class HistoryAndExportIT extends IntegrationTest {
                 admin.auth()).rawBody()).isEmpty();
     }
 
-    private static String text(JsonNode line, String field) {
-        return line.path(field).isNull() ? null : line.path(field).asText();
+    /**
+     * The link as the README documents it, computed without the service's code: SHA-256 over the
+     * previous link, the position (8 bytes, big-endian), then each field as its length (4 bytes,
+     * big-endian, -1 for none) and its UTF-8 bytes, the sequence being 8 bytes like the position.
+     */
+    private static String offlineLink(JsonNode line) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write(HexFormat.of().parseHex(line.path("previous_link").asText()));
+        out.writeLong(line.path("position").asLong());
+        for (String field : List.of("event_id", "aggregate_type", "aggregate_id")) {
+            lengthAndBytes(out, text(line, field));
+        }
+        out.writeLong(line.path("sequence").asLong());
+        for (String field : List.of("timestamp", "payload_type", "payload_revision", "payload", "metadata")) {
+            lengthAndBytes(out, text(line, field));
+        }
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bytes.toByteArray()));
     }
 
-    private static byte[] bytes(JsonNode line, String field) {
-        return line.path(field).isNull() ? null : line.path(field).asText().getBytes(StandardCharsets.UTF_8);
+    private static void lengthAndBytes(java.io.DataOutputStream out, String value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String text(JsonNode line, String field) {
+        return line.path(field).isNull() ? null : line.path(field).asText();
     }
 }

@@ -27,14 +27,14 @@ import java.util.List;
 import java.util.Map;
 
 /** An emulated WebAuthn authenticator (webauthn4j-test) in a browser at {@code origin}. */
-final class Authenticator {
+public final class Authenticator {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
 
     private final ClientPlatform platform;
 
-    Authenticator(String origin) {
+    public Authenticator(String origin) {
         platform = new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(new PackedAuthenticator()));
     }
 
@@ -43,7 +43,7 @@ final class Authenticator {
     }
 
     /** The setup request answering the server's registration options. */
-    Map<String, Object> register(JsonNode options) {
+    public Map<String, Object> register(JsonNode options) {
         PublicKeyCredentialCreationOptions creation = new PublicKeyCredentialCreationOptions(
                 new PublicKeyCredentialRpEntity(options.path("rp").path("id").asText(),
                         options.path("rp").path("name").asText()),

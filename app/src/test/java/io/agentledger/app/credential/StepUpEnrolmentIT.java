@@ -143,4 +143,28 @@ class StepUpEnrolmentIT extends IntegrationTest {
         Instant expires = Instant.parse(created.text("expires_at"));
         assertThat(expires).isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(90)));
     }
+
+    @Test
+    void aStepUpHoldsForItsOwnSessionOnlyAndOnlyUntilItExpires() {
+        User user = registerSteppedUp();
+        String[] otherSession = {"Authorization", "Bearer " + api.post("/api/v1/auth/login", Map.of("email",
+                user.email(), "password", PASSWORD)).text("access_token")};
+        String key = api.post("/api/v1/api-keys", Map.of("name", "bound"), user.auth()).text("key");
+
+        assertThat(api.post("/api/v1/secrets", Map.of("name", "OTHER_SESSION", "value", "v"), otherSession)
+                .text("code")).isEqualTo("STEP_UP_REQUIRED");
+        assertThat(api.post("/api/v1/secrets", Map.of("name", "BY_KEY", "value", "v"), "X-API-Key", key)
+                .text("code")).isEqualTo("STEP_UP_REQUIRED");
+        assertThat(api.post("/api/v1/secrets", Map.of("name", "STEPPED_UP", "value", "v"), user.auth()).status())
+                .isEqualTo(201);
+
+        jdbc.update("UPDATE step_up_grant SET valid_until = now() - interval '1 second' WHERE user_id = ?",
+                user.id());
+
+        Api.Response expired = api.post("/api/v1/secrets", Map.of("name", "AFTER_EXPIRY", "value", "v"),
+                user.auth());
+        assertThat(expired.text("code")).isEqualTo("STEP_UP_REQUIRED");
+        assertThat(api.get("/api/v1/secrets", user.auth()).body().path("items").findValuesAsText("name"))
+                .containsExactly("STEPPED_UP");
+    }
 }

@@ -28,6 +28,14 @@ class DeadLetterIT extends IntegrationTest {
         return mine;
     }
 
+    /** The goal read model refuses, from now on, goals whose text starts so: answers the constraint to drop. */
+    private String refuseGoalsStartingWith(String prefix) {
+        String constraint = "dead_letter_test_" + Math.abs(prefix.hashCode());
+        jdbc.execute("ALTER TABLE goal_view ADD CONSTRAINT " + constraint + " CHECK (text NOT LIKE '" + prefix
+                + "%')");
+        return constraint;
+    }
+
     /** A goal the read model does not show answers 201 with its Location only, once the wait for it ran out. */
     private static String createdId(Api.Response created) {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -44,9 +52,7 @@ class DeadLetterIT extends IntegrationTest {
     void aGoalTheReadModelRefusesIsParkedOthersFlowAndARetryAppliesItOnceTheCauseIsGone() {
         User user = register();
         String blocked = unique("blocked-");
-        String constraint = "dead_letter_test_" + Math.abs(blocked.hashCode());
-        jdbc.execute("ALTER TABLE goal_view ADD CONSTRAINT " + constraint + " CHECK (text NOT LIKE '" + blocked
-                + "%')");
+        String constraint = refuseGoalsStartingWith(blocked);
         String goalId;
         try {
             goalId = createdId(api.post("/api/v1/goals", Map.of("text", blocked), user.auth()));
@@ -89,9 +95,7 @@ class DeadLetterIT extends IntegrationTest {
     void anEvictedLetterLeavesTheQueueOnRecordAndOnlyPlatformAdminsDecide() {
         User user = register();
         String blocked = unique("evicted-");
-        String constraint = "dead_letter_test_" + Math.abs(blocked.hashCode());
-        jdbc.execute("ALTER TABLE goal_view ADD CONSTRAINT " + constraint + " CHECK (text NOT LIKE '" + blocked
-                + "%')");
+        String constraint = refuseGoalsStartingWith(blocked);
         String goalId;
         try {
             goalId = createdId(api.post("/api/v1/goals", Map.of("text", blocked), user.auth()));

@@ -12,15 +12,24 @@ import org.springframework.util.MimeType;
 import java.net.URI;
 
 /** Real RSocket clients of the live API, over TCP or WebSocket, authenticated with a bearer token in SETUP. */
-final class LiveClients {
+public final class LiveClients {
 
     static final MimeType AUTHENTICATION = MimeType.valueOf("message/x.rsocket.authentication.v0");
 
     private LiveClients() {
     }
 
-    static RSocketRequester tcp(RSocketStrategies strategies, int port, String token) {
+    public static RSocketRequester tcp(RSocketStrategies strategies, int port, String token) {
         return builder(strategies, token).tcp("127.0.0.1", port);
+    }
+
+    /** A TCP client that counts the payload frames the server sends it, as they arrive on the wire. */
+    static RSocketRequester countingTcp(RSocketStrategies strategies, int port, String token,
+                                        java.util.concurrent.atomic.AtomicLong payloadFrames) {
+        return builder(strategies, token).rsocketConnector(connector -> connector.interceptors(registry ->
+                registry.forConnection((type, connection) -> type == io.rsocket.plugins.DuplexConnectionInterceptor
+                        .Type.SOURCE ? new FrameCountingConnection(connection, payloadFrames) : connection)))
+                .tcp("127.0.0.1", port);
     }
 
     static RSocketRequester webSocket(RSocketStrategies strategies, int port, String token) {

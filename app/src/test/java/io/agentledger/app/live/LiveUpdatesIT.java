@@ -350,12 +350,29 @@ class LiveUpdatesIT extends IntegrationTest {
     }
 
     @Test
+    void anOpenStreamEndsWhenItsSessionLogsOut() {
+        User user = register();
+        List<Throwable> ended = new CopyOnWriteArrayList<>();
+        List<JsonNode> caughtUp = new CopyOnWriteArrayList<>();
+        subscriptions.add(tcp(user.accessToken()).route("events").data(Map.of("from_position", 0))
+                .retrieveFlux(JsonNode.class).subscribe(caughtUp::add, ended::add));
+        eventually(() -> !caughtUp.isEmpty());
+
+        assertThat(api.post("/api/v1/auth/logout", null, user.auth()).status()).isEqualTo(200);
+
+        eventually(() -> !ended.isEmpty());
+        assertThat(ended.get(0)).hasMessageContaining("UNAUTHORIZED");
+    }
+
+    @Test
     void anOpenStreamEndsWhenTheCallersRoleChanges() {
         User admin = register();
         User member = invite(admin, "user");
         List<Throwable> ended = new CopyOnWriteArrayList<>();
-        subscriptions.add(tcp(member.accessToken()).route("events").retrieveFlux(JsonNode.class)
-                .subscribe(m -> { }, ended::add));
+        List<JsonNode> caughtUp = new CopyOnWriteArrayList<>();
+        subscriptions.add(tcp(member.accessToken()).route("events").data(Map.of("from_position", 0))
+                .retrieveFlux(JsonNode.class).subscribe(caughtUp::add, ended::add));
+        eventually(() -> !caughtUp.isEmpty());
 
         assertThat(api.put("/api/v1/users/" + member.id() + "/role", Map.of("role", "auditor"), admin.auth())
                 .status()).isEqualTo(200);

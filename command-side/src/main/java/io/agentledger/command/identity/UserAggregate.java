@@ -127,12 +127,12 @@ public class UserAggregate {
     @CommandHandler
     public void handle(RemoveAuthenticator command) {
         requireTenant(command.tenantId());
+        if (!signCounts.containsKey(command.authenticatorId())) {
+            throw DomainException.notFound("Authenticator " + command.authenticatorId() + " not found");
+        }
         if (!command.proof().signedIn() || !command.proof().steppedUp()) {
             throw new DomainException(ErrorCode.STEP_UP_REQUIRED, "Removing an authenticator needs a recent "
                     + "step-up of a signed-in session");
-        }
-        if (!signCounts.containsKey(command.authenticatorId())) {
-            throw DomainException.notFound("Authenticator " + command.authenticatorId() + " not found");
         }
         apply(new AuthenticatorRemoved(userId, tenantId, command.authenticatorId()));
     }

@@ -30,14 +30,33 @@ public class ChainVerifier {
 
     /** The whole chain in {@code from..to} (null: unbounded): every link, every checkpoint, and the end. */
     public Verification verify(Long from, Long to) {
+        // what the end must match is read before the walk, which then stops at that head: events
+        // appended meanwhile are not part of this verification
+        End end = to == null ? new End(checkpoints.lastSigned(), checkpoints.latest(), head()) : null;
+        Long until = end == null ? to : Long.valueOf(end.headPosition());
         Walk walk = new Walk(from == null ? EventChain.GENESIS : reader.linkBefore(from),
                 from == null ? 0 : previousPosition(from));
-        reader.forEach(from, to, walk::accept);
-        int checkpointsChecked = checkCheckpoints(from, to, walk);
-        if (to == null && walk.broken == null) {
-            checkEnd(walk);
+        reader.forEach(from, until, walk::accept);
+        int checkpointsChecked = checkCheckpoints(from, until, walk);
+        if (end != null && walk.broken == null) {
+            checkEnd(walk, end);
         }
         return walk.result(checkpointsChecked);
+    }
+
+    private Map<String, Object> head() {
+        return jdbc.queryForMap("SELECT position, link FROM event_chain_head WHERE id = 1");
+    }
+
+    private record End(Optional<Checkpoint> lastSigned, Optional<Checkpoint> latest, Map<String, Object> head) {
+
+        long headPosition() {
+            return ((Number) head.get("position")).longValue();
+        }
+
+        byte[] headLink() {
+            return (byte[]) head.get("link");
+        }
     }
 
     /**
@@ -93,24 +112,20 @@ public class ChainVerifier {
     }
 
     /** The walk must end at the chain head, and the newest checkpoint (and the one this process signed last) in it. */
-    private void checkEnd(Walk walk) {
-        Map<String, Object> head = jdbc.queryForMap("SELECT position, link FROM event_chain_head WHERE id = 1");
-        long headPosition = ((Number) head.get("position")).longValue();
-        byte[] headLink = (byte[]) head.get("link");
-        if (headPosition != walk.lastPosition || walk.lastLink != null && !MessageDigest.isEqual(headLink,
+    private void checkEnd(Walk walk, End end) {
+        if (end.headPosition() != walk.lastPosition || walk.lastLink != null && !MessageDigest.isEqual(end.headLink(),
                 walk.lastLink)) {
             walk.broken = new Broken(walk.lastPosition + 1, "the store ends at position " + walk.lastPosition
-                    + " but the chain head is at " + headPosition + ": events at the end were removed or the head "
-                    + "was changed");
+                    + " but the chain head is at " + end.headPosition() + ": events at the end were removed or the "
+                    + "head was changed");
             return;
         }
-        Optional<Checkpoint> latest = checkpoints.latest();
-        if (latest.isPresent() && latest.get().position() > walk.lastPosition) {
-            walk.broken = new Broken(walk.lastPosition + 1, "a signed checkpoint at " + latest.get().position()
+        if (end.latest().isPresent() && end.latest().get().position() > walk.lastPosition) {
+            walk.broken = new Broken(walk.lastPosition + 1, "a signed checkpoint at " + end.latest().get().position()
                     + " lies beyond the end of the store: events at the end were removed");
             return;
         }
-        checkpoints.lastSigned().ifPresent(signed -> {
+        end.lastSigned().ifPresent(signed -> {
             boolean kept = checkpoints.at(signed.position()).map(stored -> MessageDigest.isEqual(stored.signature(),
                     signed.signature())).orElse(false);
             if (!kept || signed.position() > walk.lastPosition) {

@@ -12,13 +12,14 @@ import java.util.Set;
 
 /**
  * Failures that say nothing about the event: a database or search cluster that cannot be reached, a
- * deadlock, a serialization conflict. The processor retries those; everything else is the event's own
- * problem and parks its sequence.
+ * deadlock, a missing table or privilege. They would fail every event alike, so the processor retries
+ * them. A failure caused by the event's own data (a value the column refuses, a broken constraint)
+ * or by the handler's logic is the event's problem and parks its sequence.
  */
 public final class TransientFailures {
 
-    /** SQLSTATE classes: connection exception, transaction rollback, insufficient resources, operator intervention. */
-    private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "40", "53", "57");
+    /** SQLSTATE classes caused by the data written: data exception, integrity constraint violation. */
+    private static final Set<String> DATA_SQL_STATE_CLASSES = Set.of("22", "23");
 
     private TransientFailures() {
     }
@@ -30,9 +31,8 @@ public final class TransientFailures {
                     || t instanceof SQLRecoverableException || t instanceof IOException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-                    && TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                return !DATA_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2));
             }
         }
         return false;
