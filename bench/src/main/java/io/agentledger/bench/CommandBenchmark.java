@@ -23,8 +23,11 @@ final class CommandBenchmark {
     private final Duration phase;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<Integer, Long> eventsBeforeCreate = new LinkedHashMap<>();
+    private final java.util.function.Supplier<String> operatorToken;
 
-    CommandBenchmark(Http http, List<BenchUser> users, Connection store, Duration phase) {
+    CommandBenchmark(Http http, List<BenchUser> users, Connection store, Duration phase,
+                     java.util.function.Supplier<String> operatorToken) {
+        this.operatorToken = operatorToken;
         this.http = http;
         this.users = users;
         this.store = store;
@@ -42,7 +45,7 @@ final class CommandBenchmark {
             record(results, "create_goal", create(clients, pools));
             record(results, "update_goal", update(clients, pools));
             record(results, "start_goal", start(clients, pools));
-            Quiet.await(store, http, users.get(0).token());
+            Quiet.await(store, http, operatorToken.get());
         }
         return results;
     }

@@ -79,11 +79,13 @@ public final class Harness {
                 report.startup("configured_database_and_search", service.startupSeconds(), service.residentMb(),
                         service.residentWithChildrenMb());
                 Http http = new Http(service.baseUrl());
+                BenchOperator operator = BenchOperator.register(http);
                 List<BenchUser> users = IntStream.range(0, settings.maxClients()).parallel()
                         .mapToObj(i -> BenchUser.register(http, "client" + i)).toList();
                 BenchUser probe = BenchUser.register(http, "probe");
 
-                CommandBenchmark commands = new CommandBenchmark(http, users, store, settings.phase());
+                CommandBenchmark commands = new CommandBenchmark(http, users, store, settings.phase(),
+                        () -> operator.signedInToken(http));
                 Map<String, List<LoadResult>> results = commands.run(settings.clients());
                 results.forEach((operation, list) -> list.forEach(result -> report.command(operation, result)));
                 LoadResult fullLoad = results.get("create_goal").get(results.get("create_goal").size() - 1);
@@ -91,7 +93,7 @@ public final class Harness {
 
                 report.visibility(VisibilityBenchmark.run(http, users, probe, launcher.rsocketPort(),
                         fullLoad.opsPerSecond() / 2, settings.visibilitySamples()));
-                Quiet.await(store, http, users.get(0).token());
+                Quiet.await(store, http, operator.signedInToken(http));
 
                 EventSeeder seeder = new EventSeeder(store);
                 List<Long> sizes = new ArrayList<>(settings.growthEvents());
@@ -104,17 +106,20 @@ public final class Harness {
                     report.seeding(size, seeder.growTo(size));
                     service = launcher.configured(databaseUrl, postgres, searchUrl);
                     if (size == settings.replayEvents()) {
-                        report.replay(ReplayBenchmark.run(http(service), users.get(0).token(), store));
+                        report.replay(ReplayBenchmark.run(http(service), operator.steppedUpToken(http(service)),
+                                store));
                         report.auditQuery(QueryBenchmark.audit(http(service), users.get(0), Quiet.head(store),
                                 settings.auditQueries()));
                     }
                     if (settings.growthEvents().contains(size)) {
-                        CommandBenchmark growth = new CommandBenchmark(http(service), users, store, settings.phase());
+                        Http restarted = http(service);
+                        CommandBenchmark growth = new CommandBenchmark(restarted, users, store, settings.phase(),
+                                () -> operator.signedInToken(restarted));
                         // the restarted service's JIT is cold; the first point ran after every earlier phase
                         growth.create(settings.maxClients(), null);
                         long events = Quiet.head(store);
                         report.growth(events, growth.create(settings.maxClients(), null));
-                        Quiet.await(store, http(service), users.get(0).token());
+                        Quiet.await(store, http(service), operator.signedInToken(http(service)));
                     }
                 }
                 report.memorySearch(QueryBenchmark.memory(http(service), probe, searchUrl, ServiceLauncher.INDEX_PREFIX,

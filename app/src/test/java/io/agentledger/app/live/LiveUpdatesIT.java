@@ -368,6 +368,7 @@ class LiveUpdatesIT extends IntegrationTest {
     void anOpenStreamEndsWhenTheCallersRoleChanges() {
         User admin = register();
         User member = invite(admin, "user");
+        api.post("/api/v1/goals", Map.of("text", "visible to its member"), member.auth());
         List<Throwable> ended = new CopyOnWriteArrayList<>();
         List<JsonNode> caughtUp = new CopyOnWriteArrayList<>();
         subscriptions.add(tcp(member.accessToken()).route("events").data(Map.of("from_position", 0))
