@@ -5,6 +5,9 @@ import io.agentledger.axon.eventstore.chain.ChainReader;
 import io.agentledger.axon.eventstore.chain.ChainVerifier;
 import io.agentledger.axon.eventstore.chain.ChainVerifier.Verification;
 import io.agentledger.kernel.audit.RequestRejected;
+import io.agentledger.query.live.EventFeed;
+import io.agentledger.query.live.FeedEvent;
+import io.agentledger.query.live.FeedFilter;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -46,6 +49,10 @@ class AxonServerModeIT {
             service.getBean(ChainReader.class).forEachOfTenant("tenant_axon", null, null,
                     (event, linkBefore) -> seen.add(new String(event.payload(), java.nio.charset.StandardCharsets.UTF_8)));
             assertThat(seen).anyMatch(payload -> payload.contains(marker));
+            List<FeedEvent> live = service.getBean(EventFeed.class).stream(0, FeedFilter.tenant("tenant_axon"))
+                    .take(1).collectList().block(java.time.Duration.ofSeconds(30));
+            assertThat(live).as("the live feed reads the same store").hasSize(1);
+            assertThat(live.get(0).position()).isPositive();
             Verification verified = service.getBean(ChainVerifier.class).verify(null, null);
             assertThat(verified.ok()).as(String.valueOf(verified.broken())).isTrue();
             assertThat(verified.eventsChecked()).isPositive();
