@@ -26,7 +26,7 @@ public class AccountLoginLimit implements LoginAttempts {
         long limit = settings.integer(null, RateLimitClass.AUTHENTICATION.settingKey());
         RateLimiter.Decision decision = limiter.tryAcquire("account:" + identifier.toLowerCase(Locale.ROOT), limit);
         if (!decision.allowed()) {
-            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many login attempts for this account: at most "
+            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many password attempts for this account: at most "
                     + limit + " a minute; retry in " + Math.max(1, decision.retryAfter().toSeconds()) + " s");
         }
     }

@@ -155,6 +155,24 @@ class RateLimitIT extends IntegrationTest {
     }
 
     @Test
+    void aStolenTokenCannotGuessThePasswordThatEnrolsAFactor() {
+        User victim = register();
+        Api.Response lowered = lowerPlatform("rate_limits.authentication", 3);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.post("/api/v1/credentials/backup", Map.of("password", "guess " + i), victim.auth())
+                        .status()).isEqualTo(403);
+            }
+            Api.Response limited = api.post("/api/v1/credentials/backup", Map.of("password", PASSWORD),
+                    victim.auth());
+            assertThat(limited.status()).as("even the right password, once the guesses are spent").isEqualTo(429);
+            assertThat(limited.text("detail")).contains("password attempts");
+        } finally {
+            restore(lowered);
+        }
+    }
+
+    @Test
     void credentialsSentToLoginAreIgnoredAndAFailedLoginIsRecordedUnderTheTargetsTenant() {
         User attacker = register();
         User target = register();

@@ -193,7 +193,7 @@ public class StepUpService {
     private EnrolmentProof proof(Caller caller, String password) {
         boolean passwordConfirmed = password != null && caller.signedIn() && passwords.matches(caller.userId(),
                 password);
-        if (password != null && !passwordConfirmed) {
+        if (password != null && caller.signedIn() && !passwordConfirmed) {
             throw DomainException.forbidden("The account password is wrong");
         }
         return new EnrolmentProof(caller.signedIn(), passwordConfirmed, guard.holds(caller));
