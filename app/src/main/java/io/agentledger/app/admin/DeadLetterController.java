@@ -2,8 +2,8 @@ package io.agentledger.app.admin;
 
 import io.agentledger.command.credential.StepUpGuard;
 import io.agentledger.command.system.PlatformAdmins;
-import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
+import io.agentledger.query.web.PageParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,14 +41,11 @@ public class DeadLetterController {
 
     @GetMapping
     public Map<String, Object> list(@RequestParam(name = "processing_group", required = false) String group,
-                                    @RequestParam(defaultValue = "1") int page,
-                                    @RequestParam(defaultValue = "20") int size,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
                                     @AuthenticationPrincipal Caller caller) {
         platformAdmins.require(caller);
-        if (page < 1 || size < 1 || size > 100) {
-            throw DomainException.invalid("page is 1 or more and size between 1 and 100");
-        }
-        return deadLetters.page(group, page, size);
+        return deadLetters.page(group, PageParams.of(page, size));
     }
 
     @PostMapping("/{id}/retry")

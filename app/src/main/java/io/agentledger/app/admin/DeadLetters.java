@@ -4,6 +4,7 @@ import io.agentledger.kernel.deadletter.DeadLetterEvent.DeadLetterEvicted;
 import io.agentledger.kernel.deadletter.DeadLetterEvent.DeadLetterRetried;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
+import io.agentledger.kernel.page.PageSpec;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
@@ -34,7 +35,9 @@ public class DeadLetters {
         this.events = events;
     }
 
-    public Map<String, Object> page(String group, int page, int size) {
+    public Map<String, Object> page(String group, PageSpec spec) {
+        int page = spec.page();
+        int size = spec.size();
         String where = group == null ? "" : " WHERE d.processinggroup = ?";
         Object[] args = group == null ? new Object[0] : new Object[]{group};
         Long total = jdbc.queryForObject("SELECT count(*) FROM deadletterentry d" + where, Long.class, args);
@@ -45,13 +48,13 @@ public class DeadLetters {
                 + "d.enqueuedat AS enqueued_at, d.lasttouched AS last_touched, d.causetype AS cause_type, "
                 + "d.causemessage AS cause_message FROM deadletterentry d LEFT JOIN domain_event_entry e "
                 + "ON e.event_identifier = d.eventidentifier" + where
-                + " ORDER BY d.enqueuedat, d.sequenceindex LIMIT " + size + " OFFSET " + (long) (page - 1) * size, args);
+                + " ORDER BY d.enqueuedat, d.sequenceindex LIMIT " + size + " OFFSET " + spec.offset(), args);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("total", total);
         body.put("page", page);
         body.put("size", size);
-        body.put("pages", total == null ? 0 : (total + size - 1) / size);
+        body.put("pages", total == null ? 0 : spec.pages(total));
         return body;
     }
 
