@@ -40,12 +40,19 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    public SavepointHandlerEnhancer readModelSavepoints(DataSource dataSource, ReadModelGroups groups) {
-        return new SavepointHandlerEnhancer(dataSource, groups::isReadModel);
+    public GuardedHandling guardedHandling(java.time.Clock clock) {
+        return new GuardedHandling(clock);
     }
 
     @Bean
-    public ConfigurerModule readModelDeadLetters(ReadModelGroups groups, DataSource dataSource) {
+    public SavepointHandlerEnhancer readModelSavepoints(DataSource dataSource, ReadModelGroups groups,
+                                                        GuardedHandling guarding) {
+        return new SavepointHandlerEnhancer(dataSource, groups::groupOf, guarding);
+    }
+
+    @Bean
+    public ConfigurerModule readModelDeadLetters(ReadModelGroups groups, DataSource dataSource,
+                                                 GuardedHandling guarding) {
         return configurer -> groups.names().forEach(group -> configurer.eventProcessing()
                 .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
@@ -54,7 +61,7 @@ public class DeadLetterConfiguration {
                         .genericSerializer(c.serializer())
                         .eventSerializer(c.eventSerializer())
                         .build())
-                .registerDeadLetterPolicy(group, c -> new ParkingPolicy())
+                .registerDeadLetterPolicy(group, c -> new ParkingPolicy(group, guarding))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
                         // a replay rebuilds from scratch: what still fails is parked again
                         .allowReset(true)
@@ -64,8 +71,11 @@ public class DeadLetterConfiguration {
     /** The processing groups of the read models, which park their poison events. */
     public record ReadModelGroups(String readModelPackage, Set<String> names) {
 
-        boolean isReadModel(Class<?> handlerType) {
-            return handlerType.getPackageName().startsWith(readModelPackage);
+        /** The processing group of a read-model handler class, null for any other class. */
+        String groupOf(Class<?> handlerType) {
+            ProcessingGroup group = handlerType.getAnnotation(ProcessingGroup.class);
+            return group != null && handlerType.getPackageName().startsWith(readModelPackage)
+                    && names.contains(group.value()) ? group.value() : null;
         }
     }
 }

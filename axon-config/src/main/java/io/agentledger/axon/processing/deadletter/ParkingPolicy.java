@@ -9,13 +9,29 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 /**
  * Parks an event whose handling failed for a reason of its own; a transient failure is thrown on, so
  * the processor rolls its batch back and retries with back-off instead of parking every event that
- * arrives while the database or Elasticsearch is away.
+ * arrives while the database or Elasticsearch is away. A failure outside a savepoint is thrown on too
+ * (what the handler wrote before failing, or an aborted transaction, must not be committed): the
+ * group's handlers are guarded from then on, and the retried batch parks the event cleanly.
  */
 public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
+    private final String group;
+    private final GuardedHandling guarding;
+
+    public ParkingPolicy(String group, GuardedHandling guarding) {
+        this.group = group;
+        this.guarding = guarding;
+    }
+
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        boolean contained = guarding.insideSavepoint();
+        guarding.leave();
         if (TransientFailures.isTransient(cause)) {
+            throw new TransientHandlerFailure(cause);
+        }
+        if (!contained) {
+            guarding.guard(group);
             throw new TransientHandlerFailure(cause);
         }
         return Decisions.enqueue(withoutNul(cause));
@@ -30,10 +46,10 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         return new IllegalStateException(cause.getClass().getName() + ": " + message.replace('\0', '\uFFFD'));
     }
 
-    /** Carries a transient failure past the dead-letter queue to the processor's error handler. */
+    /** Carries a failure past the dead-letter queue to the processor's error handler, which retries the batch. */
     public static final class TransientHandlerFailure extends RuntimeException {
         TransientHandlerFailure(Throwable cause) {
-            super("Transient failure, retried: " + cause.getMessage(), cause);
+            super("Retried: " + cause.getMessage(), cause);
         }
     }
 }
