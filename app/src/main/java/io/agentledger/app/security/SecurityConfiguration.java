@@ -18,6 +18,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -70,6 +72,16 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(securityProblems.entryPoint())
                         .accessDeniedHandler(securityProblems.accessDenied()))
                 .build();
+    }
+
+    /** The default firewall, with its header rules checked by a loop of the same meaning as its expression. */
+    @Bean
+    public WebSecurityCustomizer fastHeaderRules() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(AssignedNonControlCharacters.INSTANCE);
+        firewall.setAllowedHeaderValues(AssignedNonControlCharacters.INSTANCE);
+        firewall.setAllowedParameterNames(AssignedNonControlCharacters.INSTANCE);
+        return web -> web.httpFirewall(firewall);
     }
 
     /** {@code CORS_ORIGINS}: comma-separated origins allowed to call the API from a browser. */

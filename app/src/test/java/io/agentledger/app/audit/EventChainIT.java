@@ -126,9 +126,12 @@ class EventChainIT {
         List<Long> events = fiveEvents();
         long a = events.get(2);
         long b = events.get(3);
-        jdbc.update("UPDATE domain_event_entry SET global_index = -global_index WHERE global_index IN (?, ?)", a, b);
+        // parked far above the store (a negative position would be an event waiting for its seal)
+        long parked = 1_000_000_000_000L;
+        jdbc.update("UPDATE domain_event_entry SET global_index = global_index + ? WHERE global_index IN (?, ?)",
+                parked, a, b);
         jdbc.update("UPDATE domain_event_entry SET global_index = CASE global_index WHEN ? THEN ? ELSE ? END "
-                + "WHERE global_index IN (?, ?)", -a, b, a, -a, -b);
+                + "WHERE global_index IN (?, ?)", a + parked, b, a, a + parked, b + parked);
 
         JsonNode result = verify(events);
 

@@ -30,9 +30,11 @@ public class IdentityLookupUpdater {
     public static final String GROUP = "identity-lookup";
 
     private final JdbcTemplate jdbc;
+    private final IdentityStatusCache cache;
 
-    public IdentityLookupUpdater(JdbcTemplate jdbc) {
+    public IdentityLookupUpdater(JdbcTemplate jdbc, IdentityStatusCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @EventHandler
@@ -50,11 +52,13 @@ public class IdentityLookupUpdater {
     void on(UserRoleChanged event) {
         jdbc.update("UPDATE identity_user_lookup SET role = ? WHERE user_id = ?", event.role().name(),
                 event.userId());
+        cache.forgetUser(event.userId());
     }
 
     @EventHandler
     void on(UserDeactivated event) {
         jdbc.update("UPDATE identity_user_lookup SET active = false WHERE user_id = ?", event.userId());
+        cache.forgetUser(event.userId());
     }
 
     @EventHandler
@@ -66,6 +70,7 @@ public class IdentityLookupUpdater {
     @EventHandler
     void on(SessionEnded event) {
         jdbc.update("UPDATE identity_session_lookup SET ended = true WHERE session_id = ?", event.sessionId());
+        cache.forgetSession(event.sessionId());
     }
 
     @EventHandler
@@ -79,10 +84,12 @@ public class IdentityLookupUpdater {
     void on(ApiKeyUsed event, @Timestamp Instant at) {
         jdbc.update("UPDATE identity_api_key_lookup SET last_used_at = ? WHERE api_key_id = ?",
                 java.sql.Timestamp.from(at), event.apiKeyId());
+        cache.forgetApiKey(event.apiKeyId());
     }
 
     @EventHandler
     void on(ApiKeyRevoked event) {
         jdbc.update("UPDATE identity_api_key_lookup SET revoked = true WHERE api_key_id = ?", event.apiKeyId());
+        cache.forgetApiKey(event.apiKeyId());
     }
 }

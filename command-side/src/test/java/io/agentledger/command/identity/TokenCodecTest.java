@@ -48,4 +48,32 @@ class TokenCodecTest {
         assertThat(codec.verify(tampered, TokenClaims.Type.ACCESS)).isEmpty();
         assertThat(codec.verify("not-a-jwt", TokenClaims.Type.ACCESS)).isEmpty();
     }
+
+    @Test
+    void aRememberedTokenStillExpiresAndKeepsItsType() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        TokenCodec remembering = new TokenCodec(new AuthProperties(SECRET, null, null, null, 4, null), moving);
+        String token = remembering.sign(claims(TokenClaims.Type.ACCESS, NOW.plusSeconds(900)));
+
+        assertThat(remembering.verify(token, TokenClaims.Type.ACCESS)).isPresent();
+        assertThat(remembering.verify(token, TokenClaims.Type.REFRESH)).isEmpty();
+        now.set(NOW.plusSeconds(900));
+        assertThat(remembering.verify(token, TokenClaims.Type.ACCESS)).isEmpty();
+    }
 }

@@ -46,6 +46,7 @@ public class AuditVerifyController {
         body.put("head", Map.of("position", result.headPosition(),
                 "link", result.headLink() == null ? "" : result.headLink()));
         body.put("checkpoints_checked", result.checkpointsChecked());
+        body.put("unsealed_events", result.unsealedEvents());
         if (result.broken() != null) {
             body.put("broken", Map.of("position", result.broken().position(), "reason", result.broken().reason()));
         }

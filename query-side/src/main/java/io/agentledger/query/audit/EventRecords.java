@@ -52,7 +52,8 @@ public class EventRecords {
                         + "WHERE aggregate_identifier = ? ORDER BY sequence_number LIMIT ? OFFSET ?",
                 (rs, i) -> {
                     Map<String, Object> event = new java.util.LinkedHashMap<>();
-                    event.put("position", rs.getLong("global_index"));
+                    long position = rs.getLong("global_index");
+                    event.put("position", position > 0 ? position : null);
                     event.put("event_id", rs.getString("event_identifier"));
                     event.put("type", simpleName(rs.getString("payload_type")));
                     event.put("payload_type", rs.getString("payload_type"));

@@ -25,8 +25,10 @@ class EventPositions {
                 .toArray(String[]::new);
         Map<String, Long> positions = new HashMap<>();
         jdbc.query(connection -> {
+            // an event not yet sealed (negative provisional position) comes after every sealed one
             PreparedStatement statement = connection.prepareStatement("SELECT aggregate_identifier, sequence_number, "
-                    + "global_index FROM domain_event_entry WHERE aggregate_identifier = ANY (?)");
+                    + "CASE WHEN global_index < 0 THEN global_index + 9223372036854775807 ELSE global_index END "
+                    + "FROM domain_event_entry WHERE aggregate_identifier = ANY (?)");
             statement.setArray(1, connection.createArrayOf("varchar", aggregates));
             return statement;
         }, row -> {

@@ -47,7 +47,7 @@ public class StoredEvents {
         List<Object> parameters = new ArrayList<>(List.of(after, upTo));
         parameters.addAll(filter.parameters());
         parameters.add(limit);
-        return jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > ? "
+        return jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > greatest(?, 0) "
                 + "AND global_index <= ? AND (" + filter.sql() + ") ORDER BY global_index LIMIT ?", rows,
                 parameters.toArray());
     }
@@ -55,7 +55,7 @@ public class StoredEvents {
     /** The aggregate's events up to and including {@code upTo}, in order. */
     public List<FeedEvent> ofAggregate(String aggregateId, long upTo) {
         return jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND global_index <= ? ORDER BY sequence_number", rows, aggregateId, upTo);
+                + "AND global_index > 0 AND global_index <= ? ORDER BY sequence_number", rows, aggregateId, upTo);
     }
 
     /** The aggregate's first event: what it is and whose. */

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** Reads stored events in global order through a cursor, so any range fits in a small heap. */
+/**
+ * Reads sealed events in global order through a cursor, so any range fits in a small heap. Events
+ * still waiting for their seal (at negative provisional positions) are not part of the chain yet.
+ */
 @Component
 public class ChainReader {
 
@@ -34,7 +37,7 @@ public class ChainReader {
                     + " FROM domain_event_entry e WHERE global_index >= ? AND global_index <= ? ORDER BY global_index",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
-            statement.setLong(1, from == null ? Long.MIN_VALUE : from);
+            statement.setLong(1, from == null ? 1 : Math.max(1, from));
             statement.setLong(2, to == null ? Long.MAX_VALUE : to);
             return statement;
         }, (ResultSet rs) -> {
@@ -53,10 +56,10 @@ public class ChainReader {
      */
     public void forEachOfTenant(TenantSlice slice, BiConsumer<StoredEvent, byte[]> consumer) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", (SELECT p.chain_link FROM domain_event_entry p "
-                + "WHERE p.global_index < e.global_index ORDER BY p.global_index DESC LIMIT 1) FROM domain_event_entry e "
+                + "WHERE p.global_index < e.global_index AND p.global_index > 0 ORDER BY p.global_index DESC LIMIT 1) FROM domain_event_entry e "
                 + "WHERE tenant_id = ? AND global_index >= ? AND global_index <= ?");
         java.util.List<Object> parameters = new java.util.ArrayList<>(java.util.List.of(slice.tenantId(),
-                slice.from() == null ? Long.MIN_VALUE : slice.from(), slice.to() == null ? Long.MAX_VALUE : slice.to()));
+                slice.from() == null ? 1 : Math.max(1, slice.from()), slice.to() == null ? Long.MAX_VALUE : slice.to()));
         if (slice.aggregateType() != null) {
             sql.append(" AND type = ?");
             parameters.add(slice.aggregateType());
@@ -95,10 +98,16 @@ public class ChainReader {
                 rs.getBytes(11));
     }
 
+    /** Events stored and committed but not yet sealed into the chain: the tail a verification does not cover. */
+    public long unsealed() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index < 0", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** The link of the last event before {@code position}, where a partial verification starts. */
     public byte[] linkBefore(long position) {
         return jdbc.queryForList("SELECT chain_link FROM domain_event_entry WHERE global_index < ? "
-                + "ORDER BY global_index DESC LIMIT 1", byte[].class, position).stream().findFirst()
+                + "AND global_index > 0 ORDER BY global_index DESC LIMIT 1", byte[].class, position).stream().findFirst()
                 .orElse(EventChain.GENESIS);
     }
 }

@@ -41,7 +41,7 @@ public class ChainVerifier {
         if (end != null && walk.broken == null) {
             checkEnd(walk, end);
         }
-        return walk.result(checkpointsChecked);
+        return walk.result(checkpointsChecked, reader.unsealed());
     }
 
     private Map<String, Object> head() {
@@ -67,7 +67,7 @@ public class ChainVerifier {
         Walk walk = new Walk(null, 0);
         reader.forEachOfTenant(tenantId, from, to, walk::acceptAlone);
         int checkpointsChecked = checkCheckpoints(from, to, walk);
-        return walk.result(checkpointsChecked);
+        return walk.result(checkpointsChecked, reader.unsealed());
     }
 
     private int checkCheckpoints(Long from, Long to, Walk walk) {
@@ -136,7 +136,8 @@ public class ChainVerifier {
     }
 
     private long previousPosition(long from) {
-        Long previous = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE global_index < ?",
+        Long previous = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE global_index < ? "
+                + "AND global_index > 0",
                 Long.class, from);
         return previous == null ? 0 : previous;
     }
@@ -199,15 +200,18 @@ public class ChainVerifier {
             }
         }
 
-        Verification result(int checkpointsChecked) {
+        Verification result(int checkpointsChecked, long unsealed) {
             return new Verification(broken == null, checked, lastPosition,
-                    lastLink == null ? null : HexFormat.of().formatHex(lastLink), checkpointsChecked, broken);
+                    lastLink == null ? null : HexFormat.of().formatHex(lastLink), checkpointsChecked, broken, unsealed);
         }
     }
 
-    /** {@code head} is the last position checked and its link; {@code broken} the first problem, if any. */
+    /**
+     * {@code head} is the last position checked and its link; {@code broken} the first problem, if any;
+     * {@code unsealedEvents} the events stored after the sealed chain that no verification covers yet.
+     */
     public record Verification(boolean ok, long eventsChecked, long headPosition, String headLink,
-                               int checkpointsChecked, Broken broken) {
+                               int checkpointsChecked, Broken broken, long unsealedEvents) {
     }
 
     public record Broken(long position, String reason) {

@@ -1,7 +1,7 @@
 package io.agentledger.command.identity.auth;
 
 import io.agentledger.command.identity.CredentialVault;
-import io.agentledger.command.identity.IdentityLookup;
+import io.agentledger.command.identity.IdentityStatusCache;
 import io.agentledger.command.identity.IdentityLookup.ApiKeyEntry;
 import io.agentledger.command.identity.IdentityLookup.UserEntry;
 import io.agentledger.command.identity.SecretTokens;
@@ -30,13 +30,13 @@ public class CallerAuthenticator {
     static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
 
     private final TokenCodec tokens;
-    private final IdentityLookup lookup;
+    private final IdentityStatusCache lookup;
     private final CredentialVault vault;
     private final CommandGateway commands;
     private final Clock clock;
     private final PlatformAdmins platformAdmins;
 
-    public CallerAuthenticator(TokenCodec tokens, IdentityLookup lookup, CredentialVault vault,
+    public CallerAuthenticator(TokenCodec tokens, IdentityStatusCache lookup, CredentialVault vault,
                                CommandGateway commands, Clock clock, PlatformAdmins platformAdmins) {
         this.platformAdmins = platformAdmins;
         this.tokens = tokens;
@@ -57,7 +57,7 @@ public class CallerAuthenticator {
     public Optional<Caller> byApiKey(String key) {
         Instant now = clock.instant();
         return vault.subjectOf(CredentialVault.Kind.API_KEY, SecretTokens.sha256(key))
-                .flatMap(lookup::findApiKey)
+                .flatMap(lookup::apiKey)
                 .filter(apiKey -> apiKey.usableAt(now))
                 .flatMap(apiKey -> activeUser(apiKey.userId()).map(user -> {
                     recordUse(apiKey, now);
@@ -67,7 +67,7 @@ public class CallerAuthenticator {
     }
 
     private Optional<UserEntry> activeUser(String userId) {
-        return lookup.findUser(userId).filter(UserEntry::active);
+        return lookup.user(userId).filter(UserEntry::active);
     }
 
     private void recordUse(ApiKeyEntry apiKey, Instant now) {

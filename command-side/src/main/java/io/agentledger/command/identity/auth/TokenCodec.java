@@ -1,5 +1,7 @@
 package io.agentledger.command.identity.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -15,11 +17,16 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
-/** Signs and verifies the HS256 access and refresh tokens. */
+/**
+ * Signs and verifies the HS256 access and refresh tokens. A verified token is remembered by its
+ * digest until it expires, so a client's next request skips the decoding and the MAC; whether its
+ * session and user still stand is checked per request by {@link CallerAuthenticator}.
+ */
 @Component
 public class TokenCodec {
 
@@ -28,6 +35,8 @@ public class TokenCodec {
 
     private final byte[] key;
     private final Clock clock;
+    private final Cache<String, TokenClaims> verified = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(Duration.ofHours(1)).build();
 
     public TokenCodec(AuthProperties properties, Clock clock) {
         this.clock = clock;
@@ -64,6 +73,20 @@ public class TokenCodec {
 
     /** The claims of a genuine, unexpired token of that type; empty for anything else. */
     public Optional<TokenClaims> verify(String token, TokenClaims.Type expectedType) {
+        String digest = SecretTokens.sha256(token);
+        TokenClaims known = verified.getIfPresent(digest);
+        if (known == null) {
+            known = decode(token).orElse(null);
+            if (known == null) {
+                return Optional.empty();
+            }
+            verified.put(digest, known);
+        }
+        return known.type() == expectedType && clock.instant().isBefore(known.expiresAt())
+                ? Optional.of(known) : Optional.empty();
+    }
+
+    private Optional<TokenClaims> decode(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key))) {
@@ -71,15 +94,24 @@ public class TokenCodec {
             }
             JWTClaimsSet set = jwt.getJWTClaimsSet();
             Date expiry = set.getExpirationTime();
-            if (!ISSUER.equals(set.getIssuer()) || expiry == null || !clock.instant().isBefore(expiry.toInstant())
-                    || !expectedType.name().toLowerCase().equals(set.getStringClaim("typ"))) {
+            TokenClaims.Type type = typeOf(set.getStringClaim("typ"));
+            if (!ISSUER.equals(set.getIssuer()) || expiry == null || type == null) {
                 return Optional.empty();
             }
-            return Optional.of(new TokenClaims(expectedType, set.getSubject(), set.getStringClaim("tid"),
+            return Optional.of(new TokenClaims(type, set.getSubject(), set.getStringClaim("tid"),
                     set.getStringClaim("sid"), set.getJWTID(), expiry.toInstant()));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static TokenClaims.Type typeOf(String claim) {
+        for (TokenClaims.Type type : TokenClaims.Type.values()) {
+            if (type.name().toLowerCase().equals(claim)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     public record TokenClaims(Type type, String userId, String tenantId, String sessionId, String tokenId,

@@ -1,0 +1,153 @@
+package io.agentledger.axon.eventstore.chain;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Chains committed events after their commit (the database's {@code event_chain_seal}), so that no
+ * append waits for another. It wakes on the store's append notification, from any node, and looks
+ * anyway once a second; each round seals every event waiting, a batch per transaction, then tells
+ * this node's processors that the store has grown.
+ * <p>
+ * A round starts a little below the last provisional position it sealed, where an append that
+ * committed late would be; once in a while it looks at every waiting event, whatever its position.
+ */
+@Component
+public class EventSealer implements SmartLifecycle {
+
+    static final String APPENDED = "agentledger_appended";
+    static final int BATCH = 1000;
+    private static final long LATE_WINDOW = 2000;
+    private static final Duration FULL_SWEEP = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(EventSealer.class);
+
+    private final DataSource dataSource;
+    private final EventStore eventStore;
+    private volatile boolean running;
+    private Thread thread;
+    private long lastProvisional = Long.MIN_VALUE;
+    private long lastFullSweep;
+
+    public EventSealer(DataSource dataSource, EventStore eventStore) {
+        this.dataSource = dataSource;
+        this.eventStore = eventStore;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + APPENDED);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    sealWaiting(connection);
+                    notifications.getNotifications((int) POLL.toMillis());
+                }
+            } catch (SQLException | RuntimeException failure) {
+                if (running) {
+                    log.warn("Event sealer lost its database connection, retrying: {}", failure.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** Seals what is waiting, and answers how many events that was. */
+    long sealWaiting(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        boolean fullSweep = now - lastFullSweep > FULL_SWEEP.toNanos();
+        long after = fullSweep || lastProvisional == Long.MIN_VALUE ? Long.MIN_VALUE : lastProvisional - LATE_WINDOW;
+        long total = 0;
+        long sealed;
+        do {
+            sealed = 0;
+            try (PreparedStatement seal = connection.prepareStatement("SELECT sealed, last_provisional FROM "
+                    + "event_chain_seal(?, ?)")) {
+                seal.setLong(1, after);
+                seal.setInt(2, BATCH);
+                try (ResultSet result = seal.executeQuery()) {
+                    if (result.next()) {
+                        sealed = result.getLong(1);
+                        if (sealed > 0) {
+                            after = result.getLong(2);
+                            lastProvisional = Math.max(lastProvisional, after);
+                        }
+                    }
+                }
+            }
+            total += sealed;
+        } while (sealed == BATCH && running);
+        if (fullSweep) {
+            lastFullSweep = now;
+        }
+        if (total > 0) {
+            storeGrew();
+        }
+        return total;
+    }
+
+    /** Publishing nothing wakes the store's reader, which the processors of this node follow. */
+    private void storeGrew() {
+        try {
+            eventStore.publish(List.of());
+        } catch (RuntimeException e) {
+            log.debug("Could not wake the event processors: {}", e.getMessage());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "event-sealer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the processors and the web server, stops after them: nothing stays unsealed at shutdown. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+}
