@@ -43,7 +43,8 @@ record BenchSettings(Duration phase, List<Integer> clients, long replayEvents, L
     }
 
     private static List<Long> longs(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).map(Long::valueOf).toList();
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Long::valueOf)
+                .toList();
     }
 
     private static String blankToNull(String value) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Create, update and start goals over HTTP at each client count, each client acting for its own tenant: the
- * goals a level creates are the ones it updates and then starts. After the starts the service is let settle
+ * Create, update, read, list and start goals over HTTP at each client count, each client acting for its own
+ * tenant: the goals a level creates are the ones it updates, reads and then starts. After the starts the service is let settle
  * (the runs they began finish) before the next level.
  */
 final class CommandBenchmark {
@@ -45,6 +45,8 @@ final class CommandBenchmark {
             eventsBeforeCreate.put(clients, Quiet.head(store));
             record(results, "create_goal", create(clients, pools));
             record(results, "update_goal", update(clients, pools));
+            record(results, "get_goal", get(clients, pools));
+            record(results, "list_goals", list(clients));
             record(results, "start_goal", start(clients, pools));
             Quiet.await(store, http, operatorToken.get());
         }
@@ -90,6 +92,23 @@ final class CommandBenchmark {
             pool.addLast(id);
             http.put("/api/v1/goals/" + id, Map.of("text", "Benchmark goal, revised " + sequence.incrementAndGet()),
                     users.get(client).token()).require(200, "update goal");
+            return ClosedLoop.Outcome.OK;
+        });
+    }
+
+    private LoadResult get(int clients, List<Deque<String>> pools) throws Exception {
+        return ClosedLoop.run(clients, phase, client -> () -> {
+            Deque<String> pool = pools.get(client);
+            String id = pool.pollFirst();
+            pool.addLast(id);
+            http.get("/api/v1/goals/" + id, users.get(client).token()).require(200, "get goal");
+            return ClosedLoop.Outcome.OK;
+        });
+    }
+
+    private LoadResult list(int clients) throws Exception {
+        return ClosedLoop.run(clients, phase, client -> () -> {
+            http.get("/api/v1/goals?page=1&size=20", users.get(client).token()).require(200, "list goals");
             return ClosedLoop.Outcome.OK;
         });
     }

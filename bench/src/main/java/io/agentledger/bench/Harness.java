@@ -97,7 +97,8 @@ public final class Harness {
 
                 EventSeeder seeder = new EventSeeder(store);
                 List<Long> sizes = new ArrayList<>(settings.growthEvents());
-                if (!sizes.contains(settings.replayEvents())) {
+                sizes.removeIf(size -> size <= 0);
+                if (settings.replayEvents() > 0 && !sizes.contains(settings.replayEvents())) {
                     sizes.add(settings.replayEvents());
                 }
                 sizes.sort(Long::compare);

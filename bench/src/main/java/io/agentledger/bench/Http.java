@@ -16,12 +16,24 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final String base;
+    private final String[] headers;
 
     Http(String base) {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build(), base);
+    }
+
+    private Http(HttpClient client, String base, String... headers) {
+        this.client = client;
         this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same client, sending one more header with every request. */
+    Http with(String name, String value) {
+        return new Http(client, base, name, value);
     }
 
     record Response(int status, JsonNode body) {
@@ -57,6 +69,9 @@ final class Http {
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

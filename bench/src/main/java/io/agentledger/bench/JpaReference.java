@@ -17,6 +17,10 @@ final class JpaReference {
     private JpaReference() {
     }
 
+    private static Http tenant(Http http, int client) {
+        return http.with("X-Tenant", "tenant_reference_" + client);
+    }
+
     static Map<String, List<LoadResult>> run(BenchSettings settings, BenchPostgres postgres, String jdbcUrl)
             throws Exception {
         String classpath = JpaReference.class.getProtectionDomain().getCodeSource().getLocation().getPath()
@@ -35,8 +39,8 @@ final class JpaReference {
                 }
                 results.computeIfAbsent("create_goal", key -> new ArrayList<>())
                         .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
-                            pools.get(client).addLast(http.post("/goals", Map.of("text", "Reference goal"), null)
-                                    .require(201, "reference create").text("id"));
+                            pools.get(client).addLast(tenant(http, client).post("/goals", Map.of("text",
+                                    "Reference goal"), null).require(201, "reference create").text("id"));
                             return ClosedLoop.Outcome.OK;
                         }));
                 results.computeIfAbsent("update_goal", key -> new ArrayList<>())
@@ -47,8 +51,21 @@ final class JpaReference {
                                 return ClosedLoop.Outcome.DONE;
                             }
                             pool.addLast(id);
-                            http.put("/goals/" + id, Map.of("text", "Reference goal, revised"), null)
+                            tenant(http, client).put("/goals/" + id, Map.of("text", "Reference goal, revised"), null)
                                     .require(200, "reference update");
+                            return ClosedLoop.Outcome.OK;
+                        }));
+                results.computeIfAbsent("get_goal", key -> new ArrayList<>())
+                        .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
+                            Deque<String> pool = pools.get(client);
+                            String id = pool.pollFirst();
+                            pool.addLast(id);
+                            tenant(http, client).get("/goals/" + id, null).require(200, "reference get");
+                            return ClosedLoop.Outcome.OK;
+                        }));
+                results.computeIfAbsent("list_goals", key -> new ArrayList<>())
+                        .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
+                            tenant(http, client).get("/goals?page=1&size=20", null).require(200, "reference list");
                             return ClosedLoop.Outcome.OK;
                         }));
             }

@@ -56,8 +56,14 @@ final class ServiceLauncher {
             command.add("--spring.rsocket.server.port=" + ServiceProcess.freePort());
         }
         command.addAll(args);
-        return ServiceProcess.start(List.of("-Daxoniq.update-checker.disabled=true",
-                        "-Dagentledger.search.embedded.classpath=" + settings.searchNodeClasspath()),
+        List<String> jvm = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true",
+                "-Dagentledger.search.embedded.classpath=" + settings.searchNodeClasspath()));
+        // e.g. -Dbench.service.jvm-args=-XX:StartFlightRecording=filename=service.jfr to profile the service
+        String extra = System.getProperty("bench.service.jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        return ServiceProcess.start(jvm,
                 command, "/health/ready", settings.output().resolve("logs/service-" + (++starts) + ".log"));
     }
 }

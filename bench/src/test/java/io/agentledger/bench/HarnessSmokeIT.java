@@ -30,7 +30,7 @@ class HarnessSmokeIT {
         JsonNode report = Http.JSON.readTree(output.resolve("report.json").toFile());
         assertThat(Files.readString(output.resolve("report.md"))).contains("| create_goal | 2 |", "| raw_insert | 2 |",
                 "replay of", "audit page", "memory search over HTTP", "| target |");
-        for (String operation : List.of("create_goal", "update_goal", "start_goal")) {
+        for (String operation : List.of("create_goal", "update_goal", "get_goal", "list_goals", "start_goal")) {
             JsonNode levels = report.path("commands").path(operation);
             assertThat(levels.findValuesAsText("clients")).as(operation).containsExactly("1", "2");
             levels.forEach(level -> {
@@ -38,7 +38,8 @@ class HarnessSmokeIT {
                 assertThat(level.path("errors").asLong()).as(operation + " " + level).isZero();
             });
         }
-        for (String reference : List.of("raw_insert", "jpa_create_goal", "jpa_update_goal")) {
+        for (String reference : List.of("raw_insert", "jpa_create_goal", "jpa_update_goal", "jpa_get_goal",
+                "jpa_list_goals")) {
             JsonNode levels = report.path("references").path(reference);
             assertThat(levels.size()).as(reference).isEqualTo(2);
             levels.forEach(level -> assertThat(level.path("operations").asLong()).as(reference).isPositive());
@@ -66,6 +67,9 @@ class HarnessSmokeIT {
                 .contains("embedded_defaults", "configured_database_and_search", "after_the_run");
         assertThat(report.path("startup").path("embedded_defaults").path("resident_with_children_mb").asLong())
                 .isGreaterThan(report.path("startup").path("embedded_defaults").path("resident_mb").asLong());
-        assertThat(report.path("targets").size()).isEqualTo(6);
+        // each operation with a JPA reference at each level, three visibility lags, replay, growth
+        assertThat(report.path("targets").size()).isEqualTo(4 * 2 + 3 + 1 + 1);
+        assertThat(report.path("targets").findValuesAsText("target"))
+                .contains("get_goal at 2 clients / JPA reference", "list_goals at 1 clients / JPA reference");
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Sets the audit metadata in one place for every command and event, so no handler has to. */
 @Configuration(proxyBeanMethods = false)
@@ -15,8 +16,14 @@ public class AuditMetadataInterceptors {
     @Autowired
     public void registerDispatchInterceptors(CommandBus commandBus, EventBus eventBus,
                                              ObjectProvider<AuditContextSupplier> auditContext) {
+        // resolved once it exists: looking the bean up on every dispatch showed in the request profile
+        AtomicReference<AuditContextSupplier> resolved = new AtomicReference<>();
         AuditContextSupplier supplier = () -> {
-            AuditContextSupplier delegate = auditContext.getIfAvailable();
+            AuditContextSupplier delegate = resolved.get();
+            if (delegate == null) {
+                delegate = auditContext.getIfAvailable();
+                resolved.set(delegate);
+            }
             return delegate == null ? Map.of() : delegate.current();
         };
         commandBus.registerDispatchInterceptor(new AuditMetadataDispatchInterceptor<>(supplier));

@@ -3,6 +3,7 @@ package io.agentledger.bench.reference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
 
 /** The columns of AgentLedger's goal row that a create or an update writes. */
 @Entity
-@Table(name = "reference_goal")
+@Table(name = "reference_goal", indexes = @Index(name = "reference_goal_tenant", columnList = "tenantId, createdAt"))
 public class ReferenceGoal {
 
     @Id
@@ -30,6 +31,10 @@ public class ReferenceGoal {
     private Long version;
 
     protected ReferenceGoal() {
+    }
+
+    public String getTenantId() {
+        return tenantId;
     }
 
     ReferenceGoal(String id, String tenantId, String userId, String text, String priority, Instant now) {
