@@ -12,7 +12,6 @@ import io.agentledger.kernel.identity.Caller;
 import io.agentledger.query.history.PastStates;
 import io.agentledger.query.history.PointInTime;
 import io.agentledger.query.web.PageParams;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,12 +31,11 @@ public class GoalQueryController {
 
     static final int MAX_SEARCH = 200;
 
-    private final QueryGateway queries;
     private final GoalQueryHandler goals;
     private final PastStates past;
 
-    public GoalQueryController(QueryGateway queries, GoalQueryHandler goals, PastStates past) {
-        this.queries = queries;
+    /** Reads the goal read model of this node directly: a trip through the query bus cost a tenth of a GET. */
+    public GoalQueryController(GoalQueryHandler goals, PastStates past) {
         this.goals = goals;
         this.past = past;
     }
@@ -53,8 +51,8 @@ public class GoalQueryController {
         if (search != null && search.length() > MAX_SEARCH) {
             throw DomainException.invalid("search must be at most " + MAX_SEARCH + " characters");
         }
-        return queries.query(new ListGoals(caller.tenantId(), status, priority, autonomyLevel, search,
-                PageParams.of(page, size)), GoalPage.class).join();
+        return goals.handle(new ListGoals(caller.tenantId(), status, priority, autonomyLevel, search,
+                PageParams.of(page, size)));
     }
 
     @GetMapping("/{goalId}")
@@ -68,7 +66,7 @@ public class GoalQueryController {
             return ResponseEntity.ok(past.at(goalId, point, () -> goals.handle(new FindGoal(goalId, caller.tenantId())))
                     .orElseThrow(() -> DomainException.notFound("Goal " + goalId + " " + point.absence())));
         }
-        GoalView goal = queries.query(new FindGoal(goalId, caller.tenantId()), GoalView.class).join();
+        GoalView goal = goals.handle(new FindGoal(goalId, caller.tenantId()));
         if (goal == null) {
             throw DomainException.notFound("Goal " + goalId + " not found");
         }
