@@ -1,8 +1,6 @@
 package io.agentledger.query.live;
 
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.agentledger.axon.notify.NotificationLoop;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -12,8 +10,7 @@ import reactor.core.scheduler.Schedulers;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EventFeed implements SmartLifecycle {
 
     static final String CHANNEL = "agentledger_events";
-    private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
 
     private final StoredEvents store;
     private final DataSource dataSource;
@@ -45,7 +41,7 @@ public class EventFeed implements SmartLifecycle {
     private long windowStart;
     private volatile long head;
     private volatile boolean running;
-    private Thread listener;
+    private NotificationLoop listener;
 
     public EventFeed(StoredEvents store, DataSource dataSource, LiveProperties properties) {
         this.store = store;
@@ -158,28 +154,7 @@ public class EventFeed implements SmartLifecycle {
         woken.forEach(FeedCursor::drain);
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    readNew();
-                    notifications.getNotifications((int) properties.pollInterval().toMillis());
-                }
-            } catch (SQLException | RuntimeException failure) {
-                if (running) {
-                    log.warn("Live event feed lost its database connection, retrying: {}", failure.getMessage());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private void readNew() {
+    private void readNew(Connection connection) {
         List<FeedEvent> batch;
         do {
             batch = store.after(head, Long.MAX_VALUE, properties.batch(), FeedFilter.all());
@@ -187,14 +162,6 @@ public class EventFeed implements SmartLifecycle {
                 append(batch);
             }
         } while (batch.size() == properties.batch() && running);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
@@ -205,8 +172,8 @@ public class EventFeed implements SmartLifecycle {
             head = start;
         }
         running = true;
-        listener = new Thread(this::listen, "live-event-feed");
-        listener.setDaemon(true);
+        listener = new NotificationLoop(dataSource, CHANNEL, properties.pollInterval(), "live-event-feed",
+                this::readNew);
         listener.start();
     }
 
@@ -214,7 +181,7 @@ public class EventFeed implements SmartLifecycle {
     public void stop() {
         running = false;
         if (listener != null) {
-            listener.interrupt();
+            listener.stop(Duration.ZERO);
         }
         scheduler.dispose();
     }

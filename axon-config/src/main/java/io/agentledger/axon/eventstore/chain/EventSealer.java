@@ -1,7 +1,7 @@
 package io.agentledger.axon.eventstore.chain;
 
+import io.agentledger.axon.notify.NotificationLoop;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,41 +34,19 @@ public class EventSealer implements SmartLifecycle {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(EventSealer.class);
 
-    private final DataSource dataSource;
     private final EventStore eventStore;
+    private final NotificationLoop loop;
     private volatile boolean running;
-    private Thread thread;
     private long lastProvisional = Long.MIN_VALUE;
     private long lastFullSweep;
 
     public EventSealer(DataSource dataSource, EventStore eventStore) {
-        this.dataSource = dataSource;
         this.eventStore = eventStore;
+        this.loop = new NotificationLoop(dataSource, APPENDED, POLL, "event-sealer", this::sealWaiting);
     }
 
-    private void run() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + APPENDED);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    sealWaiting(connection);
-                    notifications.getNotifications((int) POLL.toMillis());
-                }
-            } catch (SQLException | RuntimeException failure) {
-                if (running) {
-                    log.warn("Event sealer lost its database connection, retrying: {}", failure.getMessage());
-                    pause();
-                }
-            }
-        }
-    }
-
-    /** Seals what is waiting, and answers how many events that was. */
-    long sealWaiting(Connection connection) throws SQLException {
+    /** Seals what is waiting. */
+    void sealWaiting(Connection connection) throws SQLException {
         long now = System.nanoTime();
         boolean fullSweep = now - lastFullSweep > FULL_SWEEP.toNanos();
         long after = fullSweep || lastProvisional == Long.MIN_VALUE ? Long.MIN_VALUE : lastProvisional - LATE_WINDOW;
@@ -99,7 +76,6 @@ public class EventSealer implements SmartLifecycle {
         if (total > 0) {
             storeGrew();
         }
-        return total;
     }
 
     /** Publishing nothing wakes the store's reader, which the processors of this node follow. */
@@ -111,33 +87,16 @@ public class EventSealer implements SmartLifecycle {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "event-sealer");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(5));
     }
 
     @Override

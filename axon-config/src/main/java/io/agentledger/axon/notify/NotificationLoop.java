@@ -1,0 +1,99 @@
+package io.agentledger.axon.notify;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A thread that holds one connection listening on a PostgreSQL notification channel and runs a round
+ * of work at once, after each notification, and at least every {@code poll}; a lost connection is
+ * taken again after a pause.
+ */
+public final class NotificationLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationLoop.class);
+
+    /** The work of one round, on the listening connection (autocommit). */
+    @FunctionalInterface
+    public interface Round {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final String channel;
+    private final Duration poll;
+    private final String name;
+    private final Round round;
+    private volatile boolean running;
+    private Thread thread;
+
+    public NotificationLoop(DataSource dataSource, String channel, Duration poll, String name, Round round) {
+        this.dataSource = dataSource;
+        this.channel = channel;
+        this.poll = poll;
+        this.name = name;
+        this.round = round;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the thread, waiting for its round to end at most {@code wait} (zero: not at all). */
+    public void stop(Duration wait) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            if (wait.isZero() || wait.isNegative()) {
+                return;
+            }
+            try {
+                thread.join(wait.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + channel);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    round.run(connection);
+                    notifications.getNotifications((int) poll.toMillis());
+                }
+            } catch (SQLException | RuntimeException failure) {
+                if (running) {
+                    log.warn("{} lost its database connection, retrying: {}", name, failure.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
