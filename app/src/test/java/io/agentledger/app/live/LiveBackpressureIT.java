@@ -139,6 +139,9 @@ class LiveBackpressureIT extends IntegrationTest {
         client.route("events").data(Map.of("from_position", from)).retrieveFlux(JsonNode.class).subscribe(reader);
 
         int maxBuffered = flood(user, goals);
+        // an event has its position once it is sealed, a moment after its command's commit
+        eventually(() -> jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index < 0",
+                Long.class) == 0);
 
         assertThat(reader.finished.await(60, TimeUnit.SECONDS)).as("the slow reader was ended").isTrue();
         List<JsonNode> received = reader.received;
