@@ -43,9 +43,10 @@ public class IdentityLookup {
         return exists("SELECT count(*) FROM identity_user_lookup WHERE lower(username) = lower(?)", username);
     }
 
-    public boolean sessionOpen(String sessionId, String userId) {
-        return exists("SELECT count(*) FROM identity_session_lookup WHERE session_id = ? AND user_id = ? "
-                + "AND NOT ended", sessionId, userId);
+    /** The user whose session this is, while it is open. */
+    public Optional<String> openSessionOwner(String sessionId) {
+        return jdbc.queryForList("SELECT user_id FROM identity_session_lookup WHERE session_id = ? AND NOT ended",
+                String.class, sessionId).stream().findFirst();
     }
 
     public Optional<ApiKeyEntry> findApiKey(String apiKeyId) {

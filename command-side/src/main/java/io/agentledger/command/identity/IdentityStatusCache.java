@@ -24,7 +24,7 @@ public class IdentityStatusCache {
 
     private final IdentityLookup lookup;
     private final Cache<String, UserEntry> users = cache();
-    private final Cache<String, Boolean> openSessions = cache();
+    private final Cache<String, String> openSessionOwners = cache();
     private final Cache<String, ApiKeyEntry> apiKeys = cache();
 
     public IdentityStatusCache(IdentityLookup lookup) {
@@ -40,8 +40,7 @@ public class IdentityStatusCache {
     }
 
     public boolean sessionOpen(String sessionId, String userId) {
-        return Boolean.TRUE.equals(openSessions.get(sessionId + '\n' + userId,
-                key -> lookup.sessionOpen(sessionId, userId) ? Boolean.TRUE : null));
+        return userId.equals(openSessionOwners.get(sessionId, id -> lookup.openSessionOwner(id).orElse(null)));
     }
 
     public Optional<ApiKeyEntry> apiKey(String apiKeyId) {
@@ -53,7 +52,7 @@ public class IdentityStatusCache {
     }
 
     void forgetSession(String sessionId) {
-        afterCommit(() -> openSessions.asMap().keySet().removeIf(key -> key.startsWith(sessionId + '\n')));
+        afterCommit(() -> openSessionOwners.invalidate(sessionId));
     }
 
     void forgetApiKey(String apiKeyId) {

@@ -36,7 +36,6 @@ public class EventSealer implements SmartLifecycle {
 
     private final EventStore eventStore;
     private final NotificationLoop loop;
-    private volatile boolean running;
     private long lastProvisional = Long.MIN_VALUE;
     private long lastFullSweep;
 
@@ -69,7 +68,7 @@ public class EventSealer implements SmartLifecycle {
                 }
             }
             total += sealed;
-        } while (sealed == BATCH && running);
+        } while (sealed == BATCH && loop.running());
         if (fullSweep) {
             lastFullSweep = now;
         }
@@ -89,22 +88,23 @@ public class EventSealer implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
         loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
         loop.stop(Duration.ofSeconds(5));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 
-    /** Starts before the processors and the web server, stops after them: nothing stays unsealed at shutdown. */
+    /**
+     * Starts before the processors and the web server and stops after them; what commits after its last
+     * round is sealed by the next sealer to run, here or on another node.
+     */
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;
