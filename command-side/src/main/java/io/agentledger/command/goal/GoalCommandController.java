@@ -122,10 +122,10 @@ public class GoalCommandController {
         if (status == HttpStatus.CREATED) {
             response.location(URI.create("/api/v1/goals/" + goalId));
         }
-        if (!readModel.awaitVersion(new FindGoalVersion(goalId), version)) {
-            return response.build();
-        }
-        return response.body(queries.query(new FindGoal(goalId, caller.tenantId()), GoalView.class).join());
+        GoalView view = readModel.readAtLeast(
+                () -> queries.query(new FindGoal(goalId, caller.tenantId()), GoalView.class).join(),
+                GoalView::version, new FindGoalVersion(goalId), version);
+        return view == null ? response.build() : response.body(view);
     }
 
     public record StartGoalResponse(String runId, String message) {

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The goal_view table: written by {@link GoalSummaryProjection}, read by the goal query handlers. */
+/**
+ * The goal_view table: written by {@link GoalSummaryWriter}, read by the goal query handlers. A write
+ * applies an event only to the row standing at the version before it, and answers whether it did.
+ */
 @Repository
 public class GoalViewRepository {
 
@@ -44,42 +47,43 @@ public class GoalViewRepository {
         this.tasks = tasks;
     }
 
-    void completed(String goalId, String summary, Map<String, String> artifacts, long version, Instant at) {
-        jdbc.update("UPDATE goal_view SET status = ?, summary = ?, artifacts = CAST(? AS jsonb), version = ?, "
-                        + "updated_at = ? WHERE id = ?", GoalStatus.COMPLETED.name(), summary, Json.write(artifacts),
-                version, Sql.timestamp(at), goalId);
+    boolean completed(String goalId, String summary, Map<String, String> artifacts, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE goal_view SET status = ?, summary = ?, artifacts = CAST(? AS jsonb), version = ?, "
+                        + "updated_at = ? WHERE id = ? AND version = ?", GoalStatus.COMPLETED.name(), summary,
+                Json.write(artifacts), version, Sql.timestamp(at), goalId, version - 1);
     }
 
-    void insert(GoalCreated event, long version, Instant at) {
-        jdbc.update("INSERT INTO goal_view (id, tenant_id, created_by, text, autonomy_level, constraints, status, "
+    boolean insert(GoalCreated event, long version, Instant at) {
+        return 1 == jdbc.update("INSERT INTO goal_view (id, tenant_id, created_by, text, autonomy_level, constraints, status, "
                         + "priority, due_date, estimated_hours, actual_hours, metadata, version, created_at, "
                         + "updated_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, NULL, CAST(? AS jsonb), "
-                        + "?, ?, ?)",
+                        + "?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 event.goalId(), event.tenantId(), event.createdBy(), event.text(), event.autonomyLevel().name(),
                 Json.write(event.constraints()), event.status().name(), event.priority().name(),
                 Sql.timestamp(event.dueDate()), event.estimatedHours(), Json.write(event.metadata()), version,
                 Sql.timestamp(at), Sql.timestamp(at));
     }
 
-    void applyChanges(String goalId, GoalChanges c, long version, Instant at) {
-        jdbc.update("UPDATE goal_view SET text = COALESCE(?, text), autonomy_level = COALESCE(?, autonomy_level), "
+    boolean applyChanges(String goalId, GoalChanges c, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE goal_view SET text = COALESCE(?, text), autonomy_level = COALESCE(?, autonomy_level), "
                         + "constraints = COALESCE(CAST(? AS jsonb), constraints), status = COALESCE(?, status), "
                         + "priority = COALESCE(?, priority), due_date = COALESCE(?, due_date), "
                         + "estimated_hours = COALESCE(?, estimated_hours), actual_hours = COALESCE(?, actual_hours), "
-                        + "metadata = COALESCE(CAST(? AS jsonb), metadata), version = ?, updated_at = ? WHERE id = ?",
+                        + "metadata = COALESCE(CAST(? AS jsonb), metadata), version = ?, updated_at = ? WHERE id = ? "
+                        + "AND version = ?",
                 c.text(), name(c.autonomyLevel()), Json.write(c.constraints()), name(c.status()), name(c.priority()),
                 Sql.timestamp(c.dueDate()), c.estimatedHours(), c.actualHours(), Json.write(c.metadata()), version,
-                Sql.timestamp(at), goalId);
+                Sql.timestamp(at), goalId, version - 1);
     }
 
-    void setStatus(String goalId, GoalStatus status, long version, Instant at) {
-        jdbc.update("UPDATE goal_view SET status = ?, version = ?, updated_at = ? WHERE id = ?", status.name(),
-                version, Sql.timestamp(at), goalId);
+    boolean setStatus(String goalId, GoalStatus status, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE goal_view SET status = ?, version = ?, updated_at = ? WHERE id = ? "
+                + "AND version = ?", status.name(), version, Sql.timestamp(at), goalId, version - 1);
     }
 
-    void markDeleted(String goalId, long version, Instant at) {
-        jdbc.update("UPDATE goal_view SET deleted = true, version = ?, updated_at = ? WHERE id = ?", version,
-                Sql.timestamp(at), goalId);
+    boolean markDeleted(String goalId, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE goal_view SET deleted = true, version = ?, updated_at = ? WHERE id = ? "
+                + "AND version = ?", version, Sql.timestamp(at), goalId, version - 1);
     }
 
     void deleteAll() {

@@ -1,5 +1,6 @@
 package io.agentledger.axon.processing.deadletter;
 
+import io.agentledger.axon.processing.inline.InlineReadModel;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Every read model's processing group parks what it can never apply in a sequenced dead-letter queue
  * in PostgreSQL: the failing aggregate's later events wait behind it, every other aggregate's flow on.
- * Read models are the event handlers in {@code agentledger.processing.read-model-package}.
+ * Read models are the event handlers in {@code agentledger.processing.read-model-package}, but for
+ * the {@link InlineReadModel}s, which leave what they cannot apply to their tracking projection.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -33,6 +35,7 @@ public class DeadLetterConfiguration {
                 .map(name -> beans.getType(name, false))
                 .filter(Objects::nonNull)
                 .filter(type -> type.getPackageName().startsWith(readModelPackage))
+                .filter(type -> !type.isAnnotationPresent(InlineReadModel.class))
                 .map(type -> type.getAnnotation(ProcessingGroup.class))
                 .filter(Objects::nonNull)
                 .forEach(annotation -> groups.add(annotation.value()));
