@@ -6,6 +6,8 @@ import io.agentledger.app.support.IntegrationTest;
 import io.agentledger.axon.processing.inline.InlineFailureContainment;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +39,14 @@ class InlineReadModelIT extends IntegrationTest {
     private boolean caughtUp() {
         return tracking().processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
                 && status.getCurrentPosition().orElse(0) >= io.agentledger.app.processing.ProcessorProgress.head(jdbc));
+    }
+
+    @Test
+    void theInlineGroupIsSubscribingAndTheProjectionAPooledProcessorWithOneSegment() {
+        assertThat(processing.eventProcessor("goal-summary-inline")).containsInstanceOf(
+                SubscribingEventProcessor.class);
+        assertThat(tracking()).isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(tracking().processingStatus()).containsOnlyKeys(0);
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 /**
- * Every event handler propagates its failures: a tracking processor then retries the event with
+ * Every event handler propagates its failures: a streaming processor then retries the event with
  * back-off instead of logging and skipping it, and a subscribing one fails the command's transaction.
  * Failures and recoveries of streaming processors are recorded for health.
+ * <p>
+ * Streaming processors are pooled ones: a tracking processor commits its token after every batch, even
+ * one of events it has no handler for, so each append cost a commit per processor; a pooled one stores
+ * the token of such batches only when it extends its claim. One segment each keeps every processor's
+ * order the global order.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessingConfiguration {
@@ -28,9 +32,9 @@ public class ProcessingConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> recordingErrors(c, health, clock))
                 .registerDefaultHandlerInterceptor((c, name) -> recordingSuccess(name, health))
-                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andBatchSize(batchSize));
+                .usingPooledStreamingEventProcessors((c, processor) -> processor
+                        .batchSize(batchSize)
+                        .initialSegmentCount(1));
     }
 
     private static ErrorHandler recordingErrors(org.axonframework.config.Configuration configuration,
