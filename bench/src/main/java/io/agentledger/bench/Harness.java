@@ -67,7 +67,11 @@ public final class Harness {
             report.reference("raw_insert", raw);
         }
         JpaReference.run(settings, postgres, referenceUrl).forEach((operation, results) ->
-                results.forEach(result -> report.reference("jpa_" + operation, result)));
+                results.forEach(result -> {
+                    System.out.printf("JPA %s at %d clients: %.1f ops/s%n", operation, result.clients(),
+                            result.opsPerSecond());
+                    report.reference("jpa_" + operation, result);
+                }));
     }
 
     private void measureService(BenchPostgres postgres, String searchUrl, ServiceLauncher launcher)
@@ -123,13 +127,23 @@ public final class Harness {
                         Quiet.await(store, http(service), operator.signedInToken(http(service)));
                     }
                 }
-                report.memorySearch(QueryBenchmark.memory(http(service), probe, searchUrl, ServiceLauncher.INDEX_PREFIX,
-                        settings.memoryDocuments(), settings.memoryQueries()));
+                report.memorySearch(memorySearch(service, probe, searchUrl));
                 report.startup("after_the_run", service.startupSeconds(), service.residentMb(),
                         service.residentWithChildrenMb());
             } finally {
                 service.close();
             }
+        }
+    }
+
+    /** A failed search is reported as such: it must not lose the figures measured before it. */
+    private Map<String, Object> memorySearch(ServiceProcess service, BenchUser probe, String searchUrl) {
+        try {
+            return QueryBenchmark.memory(http(service), probe, searchUrl, ServiceLauncher.INDEX_PREFIX,
+                    settings.memoryDocuments(), settings.memoryQueries());
+        } catch (Exception failed) {
+            System.out.printf("memory search failed: %s%n", failed.getMessage());
+            return Map.of("error", String.valueOf(failed.getMessage()));
         }
     }
 

@@ -48,6 +48,9 @@ final class QueryBenchmark {
         try (RestClient rest = configuration.searchRestClient(new SearchEndpoint(searchUrl, null, null, null),
                 Duration.ofSeconds(5), Duration.ofSeconds(120))) {
             ElasticsearchClient es = configuration.elasticsearchClient(rest);
+            // the service creates its index behind the alias on first use; loading first would create an
+            // index of the alias's name instead
+            http.get("/api/v1/memory/search?limit=1&q=warm", user.token()).require(200, "memory search");
             long begin = System.nanoTime();
             MemoryCorpusLoader.load(es, indexPrefix + "memory", corpus, documents, user.tenantId());
             double loadSeconds = (System.nanoTime() - begin) / 1e9;

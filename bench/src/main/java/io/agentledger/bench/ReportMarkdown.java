@@ -63,7 +63,9 @@ final class ReportMarkdown {
                     ((Number) audit.get("audit_rows")).longValue(), audit.get("p50_ms"), audit.get("p99_ms")));
         }
         Map<String, Object> memory = report.memorySearch();
-        if (!memory.isEmpty()) {
+        if (memory.containsKey("error")) {
+            md.append(String.format("| memory search over HTTP | failed: %s |%n", memory.get("error")));
+        } else if (!memory.isEmpty()) {
             md.append(String.format("| memory search over HTTP, %,d documents | p50 %s ms, p99 %s ms |%n",
                     ((Number) memory.get("documents")).longValue(), memory.get("p50_ms"), memory.get("p99_ms")));
         }

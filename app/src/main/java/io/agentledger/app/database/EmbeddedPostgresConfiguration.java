@@ -30,10 +30,15 @@ public class EmbeddedPostgresConfiguration {
                                              @Value("${agentledger.embedded-postgres.durable:true}") boolean durable,
                                              @Value("${agentledger.embedded-postgres.clean:false}") boolean clean,
                                              @Value("${agentledger.embedded-postgres.startup-wait:PT10M}")
-                                             Duration startupWait) throws IOException {
+                                             Duration startupWait,
+                                             @Value("${agentledger.embedded-postgres.shared-buffers:auto}")
+                                             String sharedBuffers) throws IOException {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-        EmbeddedPostgres postgres = EmbeddedPostgresStarter.start(directory, durable, clean, startupWait);
-        log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), directory);
+        long sharedBuffersMb = EmbeddedPostgresMemory.sharedBuffersMb(sharedBuffers);
+        EmbeddedPostgres postgres = EmbeddedPostgresStarter.start(directory, durable, clean, startupWait,
+                sharedBuffersMb);
+        log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}, shared buffers {} MB", postgres.getPort(),
+                directory, sharedBuffersMb);
         return postgres;
     }
 

@@ -30,6 +30,11 @@ public final class EmbeddedPostgresStarter {
 
     public static EmbeddedPostgres start(Path directory, boolean durable, boolean clean, Duration startupWait)
             throws IOException {
+        return start(directory, durable, clean, startupWait, EmbeddedPostgresMemory.MIN_MB);
+    }
+
+    public static EmbeddedPostgres start(Path directory, boolean durable, boolean clean, Duration startupWait,
+                                         long sharedBuffersMb) throws IOException {
         Files.createDirectories(directory.getParent());
         if (!clean) {
             stopLeftOverServer(directory, startupWait);
@@ -38,7 +43,8 @@ public final class EmbeddedPostgresStarter {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(clean)
                 .setPGStartupWait(startupWait)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", sharedBuffersMb + "MB");
         if (durable) {
             // zonky's default is off, which acknowledges commits a crash can still lose
             builder.setServerConfig("synchronous_commit", "on");
