@@ -2,7 +2,9 @@ package io.agentledger.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
+import io.agentledger.app.processing.ProcessorProgress;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.StepUps;
 import io.agentledger.axon.processing.inline.InlineFailureContainment;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,9 +18,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The goal read model is written in the command's transaction: its writer reads each write at once, with
- * the tracking projection stopped; started again, the projection finds every version taken and changes
- * nothing, and what the inline writer could not apply the projection applies.
+ * The goal, run and approval read models are written in the command's transaction: their writers read
+ * each write at once, with the tracking projections stopped; started again, a projection finds every
+ * version taken and changes nothing, and what the inline writer could not apply the projection applies.
  */
 class InlineReadModelIT extends IntegrationTest {
 
@@ -29,16 +31,29 @@ class InlineReadModelIT extends IntegrationTest {
     private InlineFailureContainment containment;
 
     private StreamingEventProcessor tracking() {
-        return processing.eventProcessor("goal-summary", StreamingEventProcessor.class).orElseThrow();
+        return processor("goal-summary");
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
     }
 
     private String row(String goalId) {
-        return jdbc.queryForObject("SELECT t::text FROM goal_view t WHERE id = ?", String.class, goalId);
+        return row("goal_view", goalId);
+    }
+
+    private String row(String table, String id) {
+        return jdbc.queryForObject("SELECT t::text FROM " + table + " t WHERE id = ?", String.class, id);
     }
 
     private boolean caughtUp() {
-        return tracking().processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
-                && status.getCurrentPosition().orElse(0) >= io.agentledger.app.processing.ProcessorProgress.head(jdbc));
+        return caughtUp(tracking());
+    }
+
+    private boolean caughtUp(StreamingEventProcessor processor) {
+        long head = ProcessorProgress.head(jdbc);
+        return processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
+                && status.getCurrentPosition().orElse(0) >= head);
     }
 
     @Test
@@ -82,6 +97,46 @@ class InlineReadModelIT extends IntegrationTest {
         }
         eventually(this::caughtUp);
         assertThat(row(goalId)).isEqualTo(written);
+    }
+
+    @Test
+    void aRunAndItsApprovalsAreReadAtOnceWithoutTheirTrackingProjections() {
+        User user = register();
+        StepUps.withFirstBackupCode(api, user.auth());
+        assertThat(api.put("/api/v1/system/config", Map.of("settings", Map.of("approvals.deadline_default", "PT2M")),
+                user.auth()).status()).isEqualTo(200);
+        StreamingEventProcessor runs = processor("run-summary");
+        StreamingEventProcessor approvals = processor("approval-directory");
+        runs.shutDown();
+        approvals.shutDown();
+        String approval;
+        String decided;
+        try {
+            String goal = api.post("/api/v1/goals", Map.of("text", "Email the board", "autonomy_level", "L0"),
+                    user.auth()).text("id");
+            String run = api.post("/api/v1/goals/" + goal + "/start", null, user.auth()).text("run_id");
+            Api.Response started = api.get("/api/v1/runs/" + run, user.auth());
+            assertThat(started.status()).as(started.toString()).isEqualTo(200);
+            assertThat(started.text("goal_id")).isEqualTo(goal);
+
+            // the run's worker requests the approval by a command: its read model is written with it
+            eventuallyAsserted(() -> assertThat(api.get("/api/v1/approvals?run_id=" + run, user.auth()).body()
+                    .path("total").asInt()).isEqualTo(1));
+            approval = ids(api.get("/api/v1/approvals?run_id=" + run, user.auth()).body()).get(0);
+            Api.Response rejected = api.post("/api/v1/approvals/" + approval, Map.of("decision", "reject"),
+                    user.auth());
+            assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+            assertThat(rejected.text("state")).isEqualTo("rejected");
+            assertThat(rejected.body().path("version").asLong()).isEqualTo(1);
+            eventuallyAsserted(() -> assertThat(api.get("/api/v1/runs/" + run, user.auth()).body()
+                    .path("checkpoints").path("executor").path("steps").size()).isEqualTo(1));
+            decided = row("approval_view", approval);
+        } finally {
+            runs.start();
+            approvals.start();
+        }
+        eventually(() -> caughtUp(runs) && caughtUp(approvals));
+        assertThat(row("approval_view", approval)).isEqualTo(decided);
     }
 
     @Test

@@ -1,57 +1,35 @@
 package io.agentledger.projection.approval;
 
-import io.agentledger.kernel.approval.ApprovalEvent.ApprovalDecided;
-import io.agentledger.kernel.approval.ApprovalEvent.ApprovalExpired;
-import io.agentledger.kernel.approval.ApprovalEvent.ApprovalRequested;
-import io.agentledger.kernel.approval.ApprovalQueries.FindApprovalVersion;
+import io.agentledger.kernel.approval.ApprovalEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import io.agentledger.projection.support.VersionAnnouncer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
+/** The approval read model's tracking projection: rebuilds it, applies what {@link ApprovalDirectoryInline} did not. */
 @Component
 @ProcessingGroup(ApprovalDirectoryProjection.GROUP)
 public class ApprovalDirectoryProjection {
 
     public static final String GROUP = "approval-directory";
 
-    private final ApprovalViewRepository approvals;
-    private final VersionAnnouncer versions;
+    private final ApprovalDirectoryWriter writer;
 
-    public ApprovalDirectoryProjection(ApprovalViewRepository approvals, VersionAnnouncer versions) {
-        this.approvals = approvals;
-        this.versions = versions;
+    ApprovalDirectoryProjection(ApprovalDirectoryWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
-    void on(ApprovalRequested event, @SequenceNumber long version, @Timestamp Instant at) {
-        approvals.insert(event, version, at);
-        announce(event.approvalId(), version);
-    }
-
-    @EventHandler
-    void on(ApprovalDecided event, @SequenceNumber long version, @Timestamp Instant at) {
-        approvals.decided(event, version, at);
-        announce(event.approvalId(), version);
-    }
-
-    @EventHandler
-    void on(ApprovalExpired event, @SequenceNumber long version, @Timestamp Instant at) {
-        approvals.expired(event.approvalId(), version, at);
-        announce(event.approvalId(), version);
+    void on(ApprovalEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        writer.apply(event, version, at);
     }
 
     @ResetHandler
     void reset() {
-        approvals.deleteAll();
-    }
-
-    private void announce(String approvalId, long version) {
-        versions.announce(FindApprovalVersion.class, FindApprovalVersion::approvalId, approvalId, version);
+        writer.reset();
     }
 }

@@ -35,26 +35,28 @@ public class ApprovalViewRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(ApprovalRequested event, long version, Instant at) {
-        jdbc.update("INSERT INTO approval_view (id, tenant_id, run_id, goal_id, node, action, payload, reason, "
+    boolean insert(ApprovalRequested event, long version, Instant at) {
+        return 1 == jdbc.update("INSERT INTO approval_view (id, tenant_id, run_id, goal_id, node, action, payload, reason, "
                         + "estimated_cost, state, deadline, version, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)", event.approvalId(),
+                        + "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                event.approvalId(),
                 event.tenantId(), event.runId(), event.goalId(), event.node(), event.action(),
                 Json.write(event.payload()), event.reason(), event.estimatedCost(), ApprovalState.PENDING.name(),
                 Sql.timestamp(event.deadline()), version, Sql.timestamp(at), Sql.timestamp(at));
     }
 
-    void decided(ApprovalDecided event, long version, Instant at) {
-        jdbc.update("UPDATE approval_view SET state = ?, decided_by = ?, comments = ?, payload = CAST(? AS jsonb), "
-                        + "changes = CAST(? AS jsonb), decided_at = ?, version = ?, updated_at = ? WHERE id = ?",
+    boolean decided(ApprovalDecided event, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE approval_view SET state = ?, decided_by = ?, comments = ?, "
+                        + "payload = CAST(? AS jsonb), changes = CAST(? AS jsonb), decided_at = ?, version = ?, "
+                        + "updated_at = ? WHERE id = ? AND version = ?",
                 ApprovalState.after(event.decision()).name(), event.decidedBy(), event.comments(),
                 Json.write(event.payload()), Json.write(event.changes()), Sql.timestamp(at), version,
-                Sql.timestamp(at), event.approvalId());
+                Sql.timestamp(at), event.approvalId(), version - 1);
     }
 
-    void expired(String approvalId, long version, Instant at) {
-        jdbc.update("UPDATE approval_view SET state = ?, version = ?, updated_at = ? WHERE id = ?",
-                ApprovalState.EXPIRED.name(), version, Sql.timestamp(at), approvalId);
+    boolean expired(String approvalId, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE approval_view SET state = ?, version = ?, updated_at = ? WHERE id = ? "
+                + "AND version = ?", ApprovalState.EXPIRED.name(), version, Sql.timestamp(at), approvalId, version - 1);
     }
 
     void deleteAll() {

@@ -2,6 +2,7 @@ package io.agentledger.projection.goal;
 
 import io.agentledger.axon.processing.inline.InlineReadModel;
 import io.agentledger.kernel.goal.GoalEvent;
+import io.agentledger.kernel.run.RunEvent.StepCompleted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -27,5 +28,11 @@ public class GoalSummaryInline {
     @EventHandler
     void on(GoalEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         writer.apply(event, version, at);
+    }
+
+    /** With the goal's completion inline, the statuses of its tasks must not lag behind it. */
+    @EventHandler
+    void on(StepCompleted event, @Timestamp Instant at) {
+        writer.taskStepCompleted(event, at);
     }
 }

@@ -35,7 +35,7 @@ public class GoalSummaryProjection {
     /** A run's step decides its task's status; it changes no goal version (it is the run's event). */
     @EventHandler
     void on(StepCompleted event, @Timestamp Instant at) {
-        writer.taskStepCompleted(event.runId(), event.taskId(), "executed".equals(event.outcome()), at);
+        writer.taskStepCompleted(event, at);
     }
 
     @ResetHandler

@@ -10,11 +10,12 @@ import io.agentledger.kernel.goal.GoalEvent.GoalTasksPlanned;
 import io.agentledger.kernel.goal.GoalEvent.GoalUpdated;
 import io.agentledger.kernel.goal.GoalQueries.FindGoalVersion;
 import io.agentledger.kernel.goal.GoalStatus;
+import io.agentledger.kernel.run.RunEvent.StepCompleted;
+import io.agentledger.projection.support.StoredTime;
 import io.agentledger.projection.support.VersionAnnouncer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Applies a goal's event to goal_view when the row stands at the version before it, for both the
@@ -34,9 +35,8 @@ class GoalSummaryWriter {
         this.versions = versions;
     }
 
-    /** {@code at}: the event's timestamp, kept to the millisecond the event store keeps, so a replay agrees. */
     void apply(GoalEvent event, long version, Instant at) {
-        if (applied(event, version, at.truncatedTo(ChronoUnit.MILLIS))) {
+        if (applied(event, version, StoredTime.of(at))) {
             versions.announce(FindGoalVersion.class, FindGoalVersion::goalId, event.goalId(), version);
         }
     }
@@ -71,8 +71,10 @@ class GoalSummaryWriter {
         throw new IllegalArgumentException("Unknown goal event " + event.getClass().getName());
     }
 
-    void taskStepCompleted(String runId, String taskId, boolean executed, Instant at) {
-        tasks.setStatus(runId, taskId, executed ? "completed" : "skipped", at);
+    /** A run's step decides its task's status, the same however often it is applied. */
+    void taskStepCompleted(StepCompleted step, Instant at) {
+        tasks.setStatus(step.runId(), step.taskId(), "executed".equals(step.outcome()) ? "completed" : "skipped",
+                StoredTime.of(at));
     }
 
     void reset() {

@@ -43,61 +43,71 @@ public class RunViewRepository {
             Sql.instant(rs, "started_at"), Sql.instant(rs, "completed_at"), Sql.instant(rs, "created_at"),
             Sql.instant(rs, "updated_at"), null, List.of());
 
+    /** A write applies to the row standing at the version before the event's, and answers whether it did. */
+    private static final String NEXT = "WHERE id = ? AND version = ?";
+
     private final JdbcTemplate jdbc;
 
     public RunViewRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(RunCreated event, long version, Instant at) {
-        jdbc.update("INSERT INTO run_view (id, tenant_id, goal_id, created_by, graph_version, status, version, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", event.runId(),
+    boolean insert(RunCreated event, long version, Instant at) {
+        return 1 == jdbc.update("INSERT INTO run_view (id, tenant_id, goal_id, created_by, graph_version, status, "
+                        + "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO NOTHING", event.runId(),
                 event.tenantId(), event.goalId(), event.createdBy(), event.graphVersion(), event.status().name(),
                 version, Sql.timestamp(at), Sql.timestamp(at));
     }
 
-    void setStatus(String runId, RunStatus status, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET status = ?, version = ?, updated_at = ? WHERE id = ?", status.name(), version,
-                Sql.timestamp(at), runId);
+    boolean setStatus(String runId, RunStatus status, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET status = ?, version = ?, updated_at = ? " + NEXT, status.name(),
+                version, Sql.timestamp(at), runId, version - 1);
     }
 
-    void started(String runId, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET status = ?, started_at = ?, version = ?, updated_at = ? WHERE id = ?",
-                RunStatus.RUNNING.name(), Sql.timestamp(at), version, Sql.timestamp(at), runId);
+    boolean started(String runId, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET status = ?, started_at = ?, version = ?, updated_at = ? " + NEXT,
+                RunStatus.RUNNING.name(), Sql.timestamp(at), version, Sql.timestamp(at), runId, version - 1);
     }
 
-    void finished(String runId, RunStatus status, String errorMessage, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET status = ?, error_message = ?, completed_at = ?, current_node = NULL, "
-                        + "version = ?, updated_at = ? WHERE id = ?", status.name(), errorMessage, Sql.timestamp(at),
-                version, Sql.timestamp(at), runId);
+    boolean finished(String runId, RunStatus status, String errorMessage, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET status = ?, error_message = ?, completed_at = ?, "
+                        + "current_node = NULL, version = ?, updated_at = ? " + NEXT, status.name(), errorMessage,
+                Sql.timestamp(at), version, Sql.timestamp(at), runId, version - 1);
     }
 
     /** Merges {@code fields} into the checkpoint of {@code node}, and makes it the current node. */
-    void checkpoint(String runId, String node, Map<String, Object> fields, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, ARRAY[?], "
+    boolean checkpoint(String runId, String node, Map<String, Object> fields, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, ARRAY[?], "
                         + "COALESCE(checkpoints -> ?, '{}'::jsonb) || CAST(? AS jsonb)), current_node = ?, version = ?, "
-                        + "updated_at = ? WHERE id = ?", node, node, Json.write(fields), node, version,
-                Sql.timestamp(at), runId);
+                        + "updated_at = ? " + NEXT, node, node, Json.write(fields), node, version,
+                Sql.timestamp(at), runId, version - 1);
     }
 
-    void step(String runId, Map<String, Object> step, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, '{executor}', "
+    boolean step(String runId, Map<String, Object> step, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, '{executor}', "
                         + "COALESCE(checkpoints -> 'executor', '{}'::jsonb) || jsonb_build_object('steps', "
                         + "COALESCE(checkpoints -> 'executor' -> 'steps', '[]'::jsonb) || CAST(? AS jsonb))), "
-                        + "version = ?, updated_at = ? WHERE id = ?", Json.write(List.of(step)), version,
-                Sql.timestamp(at), runId);
+                        + "version = ?, updated_at = ? " + NEXT, Json.write(List.of(step)), version,
+                Sql.timestamp(at), runId, version - 1);
     }
 
-    void artifact(String runId, String name, String value, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET artifacts = artifacts || jsonb_build_object(CAST(? AS text), CAST(? AS text)), "
-                + "version = ?, updated_at = ? WHERE id = ?", name, value, version, Sql.timestamp(at), runId);
+    boolean artifact(String runId, String name, String value, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET artifacts = artifacts || jsonb_build_object(CAST(? AS text), "
+                + "CAST(? AS text)), version = ?, updated_at = ? " + NEXT, name, value, version, Sql.timestamp(at),
+                runId, version - 1);
     }
 
-    void cost(CostRecorded event, long version, Instant at) {
-        jdbc.update("UPDATE run_view SET cost = cost + ?, tokens_used = tokens_used + ?, api_calls = api_calls + ?, "
-                        + "execution_ms = execution_ms + ?, version = ?, updated_at = ? WHERE id = ?", event.cost(),
-                event.inputTokens() + event.outputTokens(), event.apiCalls(), event.executionMillis(), version,
-                Sql.timestamp(at), event.runId());
+    boolean cost(CostRecorded event, long version, Instant at) {
+        return 1 == jdbc.update("UPDATE run_view SET cost = cost + ?, tokens_used = tokens_used + ?, "
+                        + "api_calls = api_calls + ?, execution_ms = execution_ms + ?, version = ?, updated_at = ? "
+                        + NEXT, event.cost(), event.inputTokens() + event.outputTokens(), event.apiCalls(),
+                event.executionMillis(), version, Sql.timestamp(at), event.runId(), version - 1);
+    }
+
+    /** An event that changes nothing shown still takes its version, so that the next one finds its predecessor. */
+    boolean advance(String runId, long version) {
+        return 1 == jdbc.update("UPDATE run_view SET version = ? " + NEXT, version, runId, version - 1);
     }
 
     void deleteAll() {
