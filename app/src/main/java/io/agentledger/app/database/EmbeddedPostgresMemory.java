@@ -24,7 +24,7 @@ public final class EmbeddedPostgresMemory {
     }
 
     static long sharedBuffersMb(String setting, long physicalBytes) {
-        String value = setting == null ? "auto" : setting.trim().toUpperCase(Locale.ROOT);
+        String value = setting == null ? "AUTO" : setting.trim().toUpperCase(Locale.ROOT);
         if (value.equals("AUTO")) {
             long eighth = physicalBytes / 8 / (1024 * 1024);
             return Math.max(MIN_MB, Math.min(AUTO_MAX_MB, eighth));
