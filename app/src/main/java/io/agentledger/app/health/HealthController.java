@@ -1,5 +1,6 @@
 package io.agentledger.app.health;
 
+import io.agentledger.axon.eventstore.chain.ChainReader;
 import io.agentledger.axon.processing.ProcessorHealth;
 import io.agentledger.projection.search.SearchHealth;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -22,14 +23,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /health}: the database, the event store, every event processor and Elasticsearch (away: degraded); {@code /health/live}:
+ * {@code /health}: the database, the event store and its unsealed tail, every event processor and Elasticsearch (away: degraded); {@code /health/live}:
  * the process answers; {@code /health/ready}: it can serve (database reachable, no processor stopped
  * or in error).
  */
 @RestController
 public class HealthController {
 
+    static final Duration SEAL_ALLOWED = Duration.ofSeconds(30);
+
     private final DeadLetters deadLetters;
+    private final ChainReader chain;
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
@@ -38,10 +42,11 @@ public class HealthController {
     private final String version;
     private final Instant startedAt = Instant.now();
 
-    public HealthController(DeadLetters deadLetters, JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                            ProcessorHealth processorHealth, SearchHealth search,
-                            ObjectProvider<BuildProperties> build) {
+    public HealthController(DeadLetters deadLetters, ChainReader chain, JdbcTemplate jdbc,
+                            EventProcessingConfiguration processing, ProcessorHealth processorHealth,
+                            SearchHealth search, ObjectProvider<BuildProperties> build) {
         this.deadLetters = deadLetters;
+        this.chain = chain;
         this.search = search;
         this.jdbc = jdbc;
         this.processing = processing;
@@ -68,14 +73,16 @@ public class HealthController {
         Map<String, Object> components = new LinkedHashMap<>();
         Map<String, Object> database = database();
         components.put("database", database);
-        components.put("event_store", eventStore());
+        Map<String, Object> eventStore = eventStore();
+        components.put("event_store", eventStore);
         Map<String, Object> processors = processors();
         components.put("processors", processors);
         components.put("dead_letters", deadLetters());
         Map<String, Object> searchHealth = search.check();
         components.put("search", searchHealth);
         String status = !"up".equals(database.get("status")) ? "unhealthy"
-                : "up".equals(processors.get("status")) && "up".equals(searchHealth.get("status")) ? "healthy"
+                : "up".equals(processors.get("status")) && "up".equals(searchHealth.get("status"))
+                && "up".equals(eventStore.get("status")) ? "healthy"
                 : "degraded";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
@@ -95,9 +102,21 @@ public class HealthController {
         }
     }
 
+    /**
+     * The head, and the tail waiting for its seal: one sealer chains every commit, so an event waiting
+     * longer than {@link #SEAL_ALLOWED} means sealing stalled (verification, export and the live feed
+     * do not see it yet).
+     */
     private Map<String, Object> eventStore() {
         try {
-            return Map.of("status", "up", "head_position", ProcessorProgress.head(jdbc));
+            ChainReader.UnsealedTail tail = chain.unsealedTail();
+            boolean behind = tail.behind(Instant.now(), SEAL_ALLOWED);
+            Map<String, Object> store = new LinkedHashMap<>();
+            store.put("status", behind ? "sealing_behind" : "up");
+            store.put("head_position", ProcessorProgress.head(jdbc));
+            store.put("unsealed_events", tail.events());
+            store.put("oldest_unsealed_at", tail.oldestStoredAt() == null ? null : tail.oldestStoredAt().toString());
+            return store;
         } catch (RuntimeException e) {
             return Map.of("status", "down", "error", "event store unreachable");
         }

@@ -2,6 +2,7 @@ package io.agentledger.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.axon.eventstore.chain.EventSealer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +30,9 @@ class SealedChainIT extends IntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private EventSealer sealer;
 
     @Test
     void concurrentAppendsAreSealedIntoOneChainWithoutHolesThatVerifies() throws Exception {
@@ -105,6 +109,26 @@ class SealedChainIT extends IntegrationTest {
         JsonNode verified = api.get("/api/v1/audit/verify?from=" + position(template) + "&to=" + latePosition,
                 platformAdmin().auth()).body();
         assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    @Test
+    void healthShowsTheTailWaitingForItsSeal() {
+        User user = register();
+        sealer.stop();
+        try {
+            api.post("/api/v1/goals", Map.of("text", "Waits for its seal"), user.auth());
+            JsonNode store = api.get("/health").body().path("components").path("event_store");
+            assertThat(store.path("unsealed_events").asLong()).isPositive();
+            assertThat(store.path("oldest_unsealed_at").asText()).isNotBlank();
+            // a tail younger than the allowed wait is normal traffic, not a stall
+            assertThat(store.path("status").asText()).isEqualTo("up");
+        } finally {
+            sealer.start();
+        }
+        eventually(() -> api.get("/health").body().path("components").path("event_store")
+                .path("unsealed_events").asLong() == 0);
+        assertThat(api.get("/health").body().path("components").path("event_store").path("oldest_unsealed_at")
+                .isNull()).isTrue();
     }
 
     private long position(String aggregateId) {

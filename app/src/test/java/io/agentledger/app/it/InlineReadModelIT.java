@@ -9,7 +9,7 @@ import io.agentledger.axon.processing.inline.InlineFailureContainment;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -57,10 +57,10 @@ class InlineReadModelIT extends IntegrationTest {
     }
 
     @Test
-    void theInlineGroupIsSubscribingAndTheProjectionAPooledProcessorWithOneSegment() {
+    void theInlineGroupIsSubscribingAndTheProjectionATrackingProcessor() {
         assertThat(processing.eventProcessor("goal-summary-inline")).containsInstanceOf(
                 SubscribingEventProcessor.class);
-        assertThat(tracking()).isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(tracking()).isInstanceOf(TrackingEventProcessor.class);
         assertThat(tracking().processingStatus()).containsOnlyKeys(0);
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 /**
- * Every event handler propagates its failures: a streaming processor then retries the event with
+ * Every event handler propagates its failures: a tracking processor then retries the event with
  * back-off instead of logging and skipping it, and a subscribing one fails the command's transaction.
  * Failures and recoveries of streaming processors are recorded for health.
  * <p>
- * Streaming processors are pooled ones: a tracking processor commits its token after every batch, even
- * one of events it has no handler for, so each append cost a commit per processor; a pooled one stores
- * the token of such batches only when it extends its claim. One segment each keeps every processor's
- * order the global order.
+ * Tracking, not pooled: a pooled processor learns of new events only from a stream that offers an
+ * availability callback, which the embedded event store's does not, so an idle one polls every 500 ms;
+ * a tracking processor is woken by the append.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessingConfiguration {
@@ -32,9 +32,9 @@ public class ProcessingConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> recordingErrors(c, health, clock))
                 .registerDefaultHandlerInterceptor((c, name) -> recordingSuccess(name, health))
-                .usingPooledStreamingEventProcessors((c, processor) -> processor
-                        .batchSize(batchSize)
-                        .initialSegmentCount(1));
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(batchSize));
     }
 
     private static ErrorHandler recordingErrors(org.axonframework.config.Configuration configuration,

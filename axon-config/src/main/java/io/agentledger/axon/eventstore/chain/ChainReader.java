@@ -104,6 +104,21 @@ public class ChainReader {
         return count == null ? 0 : count;
     }
 
+    /** The unsealed tail: how many events, and when the oldest of them was stored (null when none). */
+    public UnsealedTail unsealedTail() {
+        return jdbc.queryForObject("SELECT count(*), min(time_stamp) FROM domain_event_entry WHERE global_index < 0",
+                (rs, i) -> new UnsealedTail(rs.getLong(1), rs.getString(2) == null ? null
+                        : java.time.Instant.parse(rs.getString(2))));
+    }
+
+    public record UnsealedTail(long events, java.time.Instant oldestStoredAt) {
+
+        /** Whether sealing lags: an event has waited longer than {@code allowed} for its seal. */
+        public boolean behind(java.time.Instant now, java.time.Duration allowed) {
+            return oldestStoredAt != null && oldestStoredAt.plus(allowed).isBefore(now);
+        }
+    }
+
     /** The link of the last event before {@code position}, where a partial verification starts. */
     public byte[] linkBefore(long position) {
         return jdbc.queryForList("SELECT chain_link FROM domain_event_entry WHERE global_index < ? "
