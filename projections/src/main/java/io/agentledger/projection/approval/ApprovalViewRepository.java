@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static io.agentledger.projection.support.Sql.AT_PREVIOUS_VERSION;
+
 @Repository
 public class ApprovalViewRepository {
 
@@ -36,9 +38,11 @@ public class ApprovalViewRepository {
     }
 
     boolean insert(ApprovalRequested event, long version, Instant at) {
-        return 1 == jdbc.update("INSERT INTO approval_view (id, tenant_id, run_id, goal_id, node, action, payload, reason, "
+        return 1 == jdbc.update("INSERT INTO approval_view (id, tenant_id, run_id, goal_id, node, action, payload, "
+                        + "reason, "
                         + "estimated_cost, state, deadline, version, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                        + "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO NOTHING",
                 event.approvalId(),
                 event.tenantId(), event.runId(), event.goalId(), event.node(), event.action(),
                 Json.write(event.payload()), event.reason(), event.estimatedCost(), ApprovalState.PENDING.name(),
@@ -48,15 +52,16 @@ public class ApprovalViewRepository {
     boolean decided(ApprovalDecided event, long version, Instant at) {
         return 1 == jdbc.update("UPDATE approval_view SET state = ?, decided_by = ?, comments = ?, "
                         + "payload = CAST(? AS jsonb), changes = CAST(? AS jsonb), decided_at = ?, version = ?, "
-                        + "updated_at = ? WHERE id = ? AND version = ?",
+                        + "updated_at = ? " + AT_PREVIOUS_VERSION,
                 ApprovalState.after(event.decision()).name(), event.decidedBy(), event.comments(),
                 Json.write(event.payload()), Json.write(event.changes()), Sql.timestamp(at), version,
                 Sql.timestamp(at), event.approvalId(), version - 1);
     }
 
     boolean expired(String approvalId, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE approval_view SET state = ?, version = ?, updated_at = ? WHERE id = ? "
-                + "AND version = ?", ApprovalState.EXPIRED.name(), version, Sql.timestamp(at), approvalId, version - 1);
+        return 1 == jdbc.update("UPDATE approval_view SET state = ?, version = ?, updated_at = ? "
+                + AT_PREVIOUS_VERSION, ApprovalState.EXPIRED.name(), version, Sql.timestamp(at), approvalId,
+                version - 1);
     }
 
     void deleteAll() {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.agentledger.projection.support.Sql.AT_PREVIOUS_VERSION;
+
 /**
  * The goal_view table: written by {@link GoalSummaryWriter}, read by the goal query handlers. A write
  * applies an event only to the row standing at the version before it, and answers whether it did.
@@ -48,16 +50,16 @@ public class GoalViewRepository {
     }
 
     boolean completed(String goalId, String summary, Map<String, String> artifacts, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE goal_view SET status = ?, summary = ?, artifacts = CAST(? AS jsonb), version = ?, "
-                        + "updated_at = ? WHERE id = ? AND version = ?", GoalStatus.COMPLETED.name(), summary,
+        return 1 == jdbc.update("UPDATE goal_view SET status = ?, summary = ?, artifacts = CAST(? AS jsonb), "
+                        + "version = ?, updated_at = ? " + AT_PREVIOUS_VERSION, GoalStatus.COMPLETED.name(), summary,
                 Json.write(artifacts), version, Sql.timestamp(at), goalId, version - 1);
     }
 
     boolean insert(GoalCreated event, long version, Instant at) {
-        return 1 == jdbc.update("INSERT INTO goal_view (id, tenant_id, created_by, text, autonomy_level, constraints, status, "
-                        + "priority, due_date, estimated_hours, actual_hours, metadata, version, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, NULL, CAST(? AS jsonb), "
-                        + "?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        return 1 == jdbc.update("INSERT INTO goal_view (id, tenant_id, created_by, text, autonomy_level, "
+                        + "constraints, status, priority, due_date, estimated_hours, actual_hours, metadata, version, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, NULL, "
+                        + "CAST(? AS jsonb), ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 event.goalId(), event.tenantId(), event.createdBy(), event.text(), event.autonomyLevel().name(),
                 Json.write(event.constraints()), event.status().name(), event.priority().name(),
                 Sql.timestamp(event.dueDate()), event.estimatedHours(), Json.write(event.metadata()), version,
@@ -65,25 +67,26 @@ public class GoalViewRepository {
     }
 
     boolean applyChanges(String goalId, GoalChanges c, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE goal_view SET text = COALESCE(?, text), autonomy_level = COALESCE(?, autonomy_level), "
+        return 1 == jdbc.update("UPDATE goal_view SET text = COALESCE(?, text), "
+                        + "autonomy_level = COALESCE(?, autonomy_level), "
                         + "constraints = COALESCE(CAST(? AS jsonb), constraints), status = COALESCE(?, status), "
                         + "priority = COALESCE(?, priority), due_date = COALESCE(?, due_date), "
                         + "estimated_hours = COALESCE(?, estimated_hours), actual_hours = COALESCE(?, actual_hours), "
-                        + "metadata = COALESCE(CAST(? AS jsonb), metadata), version = ?, updated_at = ? WHERE id = ? "
-                        + "AND version = ?",
+                        + "metadata = COALESCE(CAST(? AS jsonb), metadata), version = ?, updated_at = ? "
+                        + AT_PREVIOUS_VERSION,
                 c.text(), name(c.autonomyLevel()), Json.write(c.constraints()), name(c.status()), name(c.priority()),
                 Sql.timestamp(c.dueDate()), c.estimatedHours(), c.actualHours(), Json.write(c.metadata()), version,
                 Sql.timestamp(at), goalId, version - 1);
     }
 
     boolean setStatus(String goalId, GoalStatus status, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE goal_view SET status = ?, version = ?, updated_at = ? WHERE id = ? "
-                + "AND version = ?", status.name(), version, Sql.timestamp(at), goalId, version - 1);
+        return 1 == jdbc.update("UPDATE goal_view SET status = ?, version = ?, updated_at = ? "
+                + AT_PREVIOUS_VERSION, status.name(), version, Sql.timestamp(at), goalId, version - 1);
     }
 
     boolean markDeleted(String goalId, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE goal_view SET deleted = true, version = ?, updated_at = ? WHERE id = ? "
-                + "AND version = ?", version, Sql.timestamp(at), goalId, version - 1);
+        return 1 == jdbc.update("UPDATE goal_view SET deleted = true, version = ?, updated_at = ? "
+                + AT_PREVIOUS_VERSION, version, Sql.timestamp(at), goalId, version - 1);
     }
 
     void deleteAll() {

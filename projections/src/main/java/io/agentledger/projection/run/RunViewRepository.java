@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.agentledger.projection.support.Sql.AT_PREVIOUS_VERSION;
+
 /** The run_view table: written by {@link RunSummaryProjection}, read by run and goal queries. */
 @Repository
 public class RunViewRepository {
@@ -43,9 +45,6 @@ public class RunViewRepository {
             Sql.instant(rs, "started_at"), Sql.instant(rs, "completed_at"), Sql.instant(rs, "created_at"),
             Sql.instant(rs, "updated_at"), null, List.of());
 
-    /** A write applies to the row standing at the version before the event's, and answers whether it did. */
-    private static final String NEXT = "WHERE id = ? AND version = ?";
-
     private final JdbcTemplate jdbc;
 
     public RunViewRepository(JdbcTemplate jdbc) {
@@ -61,53 +60,54 @@ public class RunViewRepository {
     }
 
     boolean setStatus(String runId, RunStatus status, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE run_view SET status = ?, version = ?, updated_at = ? " + NEXT, status.name(),
-                version, Sql.timestamp(at), runId, version - 1);
+        return 1 == jdbc.update("UPDATE run_view SET status = ?, version = ?, updated_at = ? " + AT_PREVIOUS_VERSION,
+                status.name(), version, Sql.timestamp(at), runId, version - 1);
     }
 
     boolean started(String runId, long version, Instant at) {
-        return 1 == jdbc.update("UPDATE run_view SET status = ?, started_at = ?, version = ?, updated_at = ? " + NEXT,
-                RunStatus.RUNNING.name(), Sql.timestamp(at), version, Sql.timestamp(at), runId, version - 1);
+        return 1 == jdbc.update("UPDATE run_view SET status = ?, started_at = ?, version = ?, updated_at = ? "
+                        + AT_PREVIOUS_VERSION, RunStatus.RUNNING.name(), Sql.timestamp(at), version,
+                Sql.timestamp(at), runId, version - 1);
     }
 
     boolean finished(String runId, RunStatus status, String errorMessage, long version, Instant at) {
         return 1 == jdbc.update("UPDATE run_view SET status = ?, error_message = ?, completed_at = ?, "
-                        + "current_node = NULL, version = ?, updated_at = ? " + NEXT, status.name(), errorMessage,
-                Sql.timestamp(at), version, Sql.timestamp(at), runId, version - 1);
+                        + "current_node = NULL, version = ?, updated_at = ? " + AT_PREVIOUS_VERSION, status.name(),
+                errorMessage, Sql.timestamp(at), version, Sql.timestamp(at), runId, version - 1);
     }
 
     /** Merges {@code fields} into the checkpoint of {@code node}, and makes it the current node. */
     boolean checkpoint(String runId, String node, Map<String, Object> fields, long version, Instant at) {
         return 1 == jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, ARRAY[?], "
-                        + "COALESCE(checkpoints -> ?, '{}'::jsonb) || CAST(? AS jsonb)), current_node = ?, version = ?, "
-                        + "updated_at = ? " + NEXT, node, node, Json.write(fields), node, version,
-                Sql.timestamp(at), runId, version - 1);
+                        + "COALESCE(checkpoints -> ?, '{}'::jsonb) || CAST(? AS jsonb)), current_node = ?, "
+                        + "version = ?, updated_at = ? " + AT_PREVIOUS_VERSION, node, node, Json.write(fields), node,
+                version, Sql.timestamp(at), runId, version - 1);
     }
 
     boolean step(String runId, Map<String, Object> step, long version, Instant at) {
         return 1 == jdbc.update("UPDATE run_view SET checkpoints = jsonb_set(checkpoints, '{executor}', "
                         + "COALESCE(checkpoints -> 'executor', '{}'::jsonb) || jsonb_build_object('steps', "
                         + "COALESCE(checkpoints -> 'executor' -> 'steps', '[]'::jsonb) || CAST(? AS jsonb))), "
-                        + "version = ?, updated_at = ? " + NEXT, Json.write(List.of(step)), version,
+                        + "version = ?, updated_at = ? " + AT_PREVIOUS_VERSION, Json.write(List.of(step)), version,
                 Sql.timestamp(at), runId, version - 1);
     }
 
     boolean artifact(String runId, String name, String value, long version, Instant at) {
         return 1 == jdbc.update("UPDATE run_view SET artifacts = artifacts || jsonb_build_object(CAST(? AS text), "
-                + "CAST(? AS text)), version = ?, updated_at = ? " + NEXT, name, value, version, Sql.timestamp(at),
-                runId, version - 1);
+                + "CAST(? AS text)), version = ?, updated_at = ? " + AT_PREVIOUS_VERSION, name, value, version,
+                Sql.timestamp(at), runId, version - 1);
     }
 
     boolean cost(CostRecorded event, long version, Instant at) {
         return 1 == jdbc.update("UPDATE run_view SET cost = cost + ?, tokens_used = tokens_used + ?, "
                         + "api_calls = api_calls + ?, execution_ms = execution_ms + ?, version = ?, updated_at = ? "
-                        + NEXT, event.cost(), event.inputTokens() + event.outputTokens(), event.apiCalls(),
-                event.executionMillis(), version, Sql.timestamp(at), event.runId(), version - 1);
+                        + AT_PREVIOUS_VERSION, event.cost(), event.inputTokens() + event.outputTokens(),
+                event.apiCalls(), event.executionMillis(), version, Sql.timestamp(at), event.runId(), version - 1);
     }
 
     /** An event that changes nothing shown still takes its version, so that the next one finds its predecessor. */
     boolean advance(String runId, long version) {
-        return 1 == jdbc.update("UPDATE run_view SET version = ? " + NEXT, version, runId, version - 1);
+        return 1 == jdbc.update("UPDATE run_view SET version = ? " + AT_PREVIOUS_VERSION, version, runId, version - 1);
     }
 
     void deleteAll() {

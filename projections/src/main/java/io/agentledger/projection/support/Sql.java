@@ -7,6 +7,12 @@ import java.time.Instant;
 
 public final class Sql {
 
+    /**
+     * Where a versioned read model applies an event: the row standing at the version before the event's
+     * (parameters: the row's id, then the event's version minus one).
+     */
+    public static final String AT_PREVIOUS_VERSION = "WHERE id = ? AND version = ?";
+
     private Sql() {
     }
 

@@ -7,6 +7,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -98,23 +100,20 @@ public class ChainReader {
                 rs.getBytes(11));
     }
 
-    /** Events stored and committed but not yet sealed into the chain: the tail a verification does not cover. */
-    public long unsealed() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index < 0", Long.class);
-        return count == null ? 0 : count;
-    }
-
-    /** The unsealed tail: how many events, and when the oldest of them was stored (null when none). */
+    /**
+     * Events stored and committed but not yet sealed into the chain (the tail a verification does not
+     * cover yet), and when the oldest of them was stored (null when none).
+     */
     public UnsealedTail unsealedTail() {
         return jdbc.queryForObject("SELECT count(*), min(time_stamp) FROM domain_event_entry WHERE global_index < 0",
                 (rs, i) -> new UnsealedTail(rs.getLong(1), rs.getString(2) == null ? null
-                        : java.time.Instant.parse(rs.getString(2))));
+                        : Instant.parse(rs.getString(2))));
     }
 
-    public record UnsealedTail(long events, java.time.Instant oldestStoredAt) {
+    public record UnsealedTail(long events, Instant oldestStoredAt) {
 
         /** Whether sealing lags: an event has waited longer than {@code allowed} for its seal. */
-        public boolean behind(java.time.Instant now, java.time.Duration allowed) {
+        public boolean behind(Instant now, Duration allowed) {
             return oldestStoredAt != null && oldestStoredAt.plus(allowed).isBefore(now);
         }
     }

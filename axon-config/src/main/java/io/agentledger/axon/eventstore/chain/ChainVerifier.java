@@ -41,7 +41,7 @@ public class ChainVerifier {
         if (end != null && walk.broken == null) {
             checkEnd(walk, end);
         }
-        return walk.result(checkpointsChecked, reader.unsealed());
+        return walk.result(checkpointsChecked, reader.unsealedTail().events());
     }
 
     private Map<String, Object> head() {
@@ -67,7 +67,7 @@ public class ChainVerifier {
         Walk walk = new Walk(null, 0);
         reader.forEachOfTenant(tenantId, from, to, walk::acceptAlone);
         int checkpointsChecked = checkCheckpoints(from, to, walk);
-        return walk.result(checkpointsChecked, reader.unsealed());
+        return walk.result(checkpointsChecked, reader.unsealedTail().events());
     }
 
     private int checkCheckpoints(Long from, Long to, Walk walk) {

@@ -1,5 +1,6 @@
 package io.agentledger.axon.processing.deadletter;
 
+import io.agentledger.axon.processing.Savepoints;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -11,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.annotation.Nonnull;
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.function.Function;
 
@@ -55,7 +55,7 @@ public class SavepointHandlerEnhancer implements HandlerEnhancerDefinition {
                 try {
                     result = super.handle(message, target);
                 } catch (Exception | Error failure) {
-                    rollBack(connection, savepoint, failure);
+                    Savepoints.rollBack(connection, savepoint, failure);
                     // the dead-letter policy, deciding next on this thread, learns the failure was contained
                     guarding.enter();
                     throw failure;
@@ -64,13 +64,5 @@ public class SavepointHandlerEnhancer implements HandlerEnhancerDefinition {
                 return result;
             }
         };
-    }
-
-    private static void rollBack(Connection connection, Savepoint savepoint, Throwable failure) {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException rollbackFailed) {
-            failure.addSuppressed(rollbackFailed);
-        }
     }
 }

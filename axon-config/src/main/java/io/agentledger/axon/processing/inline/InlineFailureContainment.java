@@ -1,5 +1,6 @@
 package io.agentledger.axon.processing.inline;
 
+import io.agentledger.axon.processing.Savepoints;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -60,7 +61,7 @@ public class InlineFailureContainment implements HandlerEnhancerDefinition {
                         return result;
                     } catch (Exception | Error failure) {
                         if (transactional) {
-                            connection.rollback(savepoint);
+                            Savepoints.rollBack(connection, savepoint, failure);
                         }
                         contain(original.declaringClass(), message, failure);
                         return null;
