@@ -2,6 +2,7 @@ package io.agentledger.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
+import io.agentledger.app.support.Sealing;
 import io.agentledger.app.support.StandaloneService;
 import io.agentledger.axon.eventstore.chain.ChainCheckpoints;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +57,7 @@ class CheckpointChainIT {
     private static long checkpointAfterSomeEvents() {
         String goalId = api.post("/api/v1/goals", Map.of("text", "chained"), owner).text("id");
         api.put("/api/v1/goals/" + goalId, Map.of("text", "chained again"), owner);
+        Sealing.awaitSealed(jdbc);
         return service.getBean(ChainCheckpoints.class).checkpoint();
     }
 
@@ -134,6 +136,7 @@ class CheckpointChainIT {
     void aTenantVerifiesItsOwnEventsOnlyAndSeesItsOwnTampering() {
         String[] member = StandaloneService.registerUser(api, "chainmember");
         String goalId = api.post("/api/v1/goals", Map.of("text", "mine"), member).text("id");
+        Sealing.awaitSealed(jdbc);
         String tenantId = jdbc.queryForObject("SELECT tenant_id FROM domain_event_entry WHERE aggregate_identifier = ?",
                 String.class, goalId);
 

@@ -2,6 +2,7 @@ package io.agentledger.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
+import io.agentledger.app.support.Sealing;
 import io.agentledger.app.support.StandaloneService;
 import io.agentledger.axon.eventstore.chain.ChainCheckpoints;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +50,7 @@ class EventChainIT {
         for (int i = 1; i < 5; i++) {
             api.put("/api/v1/goals/" + goalId, Map.of("text", "v" + i), auth);
         }
+        Sealing.awaitSealed(jdbc);
         return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY global_index", Long.class, goalId);
     }

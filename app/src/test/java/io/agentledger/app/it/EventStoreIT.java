@@ -2,6 +2,7 @@ package io.agentledger.app.it;
 
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.Sealing;
 import io.agentledger.app.support.StepUps;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,7 @@ class EventStoreIT extends IntegrationTest {
         for (int i = 1; i <= 3; i++) {
             api.put("/api/v1/goals/" + goalId, Map.of("text", "v" + i), user.auth());
         }
+        Sealing.awaitSealed(jdbc);
         List<Long> positions = jdbc.queryForList("SELECT global_index FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, goalId);
         assertThat(positions).hasSize(4);
@@ -108,12 +110,13 @@ class EventStoreIT extends IntegrationTest {
     void everythingTheWholeSuiteStoredVerifiesAgainstItsHashChain() {
         User admin = platformAdmin();
         api.post("/api/v1/goals", Map.of("text", "chained"), admin.auth());
+        Sealing.awaitSealed(jdbc);
         Api.Response verified = api.get("/api/v1/audit/verify", admin.auth());
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.body().path("ok").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.body().path("scope").asText()).isEqualTo("platform");
         assertThat(verified.body().path("events_checked").asLong()).isEqualTo(
-                jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
+                jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index BETWEEN 1 AND ?", Long.class,
                         verified.body().path("head").path("position").asLong()));
     }
 

@@ -2,6 +2,7 @@ package io.agentledger.app.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.Sealing;
 import io.agentledger.kernel.goal.GoalChanges;
 import io.agentledger.kernel.goal.GoalCommands.UpdateGoal;
 import io.agentledger.query.live.EventFeed;
@@ -139,9 +140,7 @@ class LiveBackpressureIT extends IntegrationTest {
         client.route("events").data(Map.of("from_position", from)).retrieveFlux(JsonNode.class).subscribe(reader);
 
         int maxBuffered = flood(user, goals);
-        // an event has its position once it is sealed, a moment after its command's commit
-        eventually(() -> jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index < 0",
-                Long.class) == 0);
+        Sealing.awaitSealed(jdbc);
 
         assertThat(reader.finished.await(60, TimeUnit.SECONDS)).as("the slow reader was ended").isTrue();
         List<JsonNode> received = reader.received;

@@ -3,6 +3,7 @@ package io.agentledger.app.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
+import io.agentledger.app.support.Sealing;
 import io.agentledger.app.support.StepUps;
 import io.rsocket.exceptions.ApplicationErrorException;
 import io.rsocket.exceptions.RejectedSetupException;
@@ -164,6 +165,7 @@ class LiveUpdatesIT extends IntegrationTest {
         Started started = start(user, "Research the market for electric scooters", "L3");
         runWhen(user, started.runId(), "completed");
         eventually(() -> "completed".equals(api.get("/api/v1/goals/" + started.goalId(), user.auth()).text("status")));
+        Sealing.awaitSealed(jdbc);
         List<Long> expected = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? "
                 + "AND coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'tenant_id', "
                 + "convert_from(payload, 'UTF8')::jsonb ->> 'tenant_id') = ? ORDER BY global_index", Long.class,
