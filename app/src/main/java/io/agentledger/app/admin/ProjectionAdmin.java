@@ -1,5 +1,8 @@
 package io.agentledger.app.admin;
 
+import io.agentledger.app.processing.ProcessorProgress;
+import io.agentledger.kernel.error.DomainException;
+import io.agentledger.projection.agent.AgentDirectoryProjection;
 import io.agentledger.projection.apikey.ApiKeyDirectoryProjection;
 import io.agentledger.projection.approval.ApprovalDirectoryProjection;
 import io.agentledger.projection.audit.AuditLogProjection;
@@ -9,9 +12,7 @@ import io.agentledger.projection.memory.MemoryDirectoryProjection;
 import io.agentledger.projection.memory.MemorySearchProjection;
 import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
-import io.agentledger.kernel.error.DomainException;
 import org.axonframework.config.EventProcessingConfiguration;
-import io.agentledger.app.processing.ProcessorProgress;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class ProjectionAdmin {
     static final List<String> PROJECTIONS = List.of(GoalSummaryProjection.GROUP, RunSummaryProjection.GROUP,
             ApprovalDirectoryProjection.GROUP, UserDirectoryProjection.GROUP, ApiKeyDirectoryProjection.GROUP,
             AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
-            AgentMemoryProjection.GROUP);
+            AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

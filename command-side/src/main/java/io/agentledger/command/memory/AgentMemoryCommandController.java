@@ -3,6 +3,8 @@ package io.agentledger.command.memory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.command.web.ReadModelAwait;
+import io.agentledger.kernel.agent.AgentQueries.FindAgent;
+import io.agentledger.kernel.agent.AgentView;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,13 +45,15 @@ public class AgentMemoryCommandController {
     static final long MAX_TTL_SECONDS = 366L * 24 * 3600;
 
     private final CommandGateway commands;
+    private final QueryGateway queries;
     private final ReadModelAwait readModel;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AgentMemoryCommandController(CommandGateway commands, ReadModelAwait readModel, ObjectMapper json,
-                                        Clock clock) {
+    public AgentMemoryCommandController(CommandGateway commands, QueryGateway queries, ReadModelAwait readModel,
+                                        ObjectMapper json, Clock clock) {
         this.commands = commands;
+        this.queries = queries;
         this.readModel = readModel;
         this.json = json;
         this.clock = clock;
@@ -64,8 +69,10 @@ public class AgentMemoryCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> store(@PathVariable String agentId, @Valid @RequestBody StoreRequest body,
                                      @AuthenticationPrincipal Caller caller) throws JsonProcessingException {
-        if (!Agents.IDS.contains(agentId)) {
-            throw DomainException.notFound("Agent " + agentId + " not found; agents are " + Agents.IDS);
+        if (!Agents.IDS.contains(agentId) && queries.query(new FindAgent(agentId, caller.tenantId()), AgentView.class)
+                .join() == null) {
+            throw DomainException.notFound("Agent " + agentId + " not found: neither an agent of yours nor one of "
+                    + Agents.IDS);
         }
         if (json.writeValueAsBytes(body.content()).length > MAX_CONTENT_BYTES) {
             throw DomainException.invalid("content must be at most " + MAX_CONTENT_BYTES + " bytes of JSON");

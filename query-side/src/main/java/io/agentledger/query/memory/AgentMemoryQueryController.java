@@ -4,6 +4,7 @@ import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.memory.AgentMemoryView;
 import io.agentledger.kernel.memory.Agents;
+import io.agentledger.projection.agent.AgentViewRepository;
 import io.agentledger.projection.memory.AgentMemoryRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,10 +23,12 @@ import java.util.Map;
 public class AgentMemoryQueryController {
 
     private final AgentMemoryRepository memory;
+    private final AgentViewRepository agents;
     private final Clock clock;
 
-    public AgentMemoryQueryController(AgentMemoryRepository memory, Clock clock) {
+    public AgentMemoryQueryController(AgentMemoryRepository memory, AgentViewRepository agents, Clock clock) {
         this.memory = memory;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -36,8 +39,9 @@ public class AgentMemoryQueryController {
                                      @RequestParam(required = false) String since,
                                      @RequestParam(required = false) Integer limit,
                                      @AuthenticationPrincipal Caller caller) {
-        if (!Agents.IDS.contains(agentId)) {
-            throw DomainException.notFound("Agent " + agentId + " not found; agents are " + Agents.IDS);
+        if (!Agents.IDS.contains(agentId) && agents.find(agentId, caller.tenantId()).isEmpty()) {
+            throw DomainException.notFound("Agent " + agentId + " not found: neither an agent of yours nor one of "
+                    + Agents.IDS);
         }
         if (limit != null && (limit < 1 || limit > MemoryQueryController.MAX_LIMIT)) {
             throw DomainException.invalid("limit must be between 1 and " + MemoryQueryController.MAX_LIMIT);

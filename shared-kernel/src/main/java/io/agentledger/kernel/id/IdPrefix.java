@@ -19,6 +19,9 @@ public enum IdPrefix {
     EPISODE("ep"),
     ENTITY("ent"),
     AGENT_MEMORY("mem"),
+    AGENT("agent"),
+    AGENT_VERSION("agv"),
+    EXECUTION("exec"),
     REQUEST("req");
 
     private final String value;

@@ -13,6 +13,8 @@ public final class Permission {
     public static final String MANAGE_CREDENTIALS = "manage:credentials";
     public static final String MANAGE_SYSTEM = "manage:system";
     public static final String READ_SYSTEM = "read:system";
+    public static final String READ_AGENTS = "read:agents";
+    public static final String WRITE_AGENTS = "write:agents";
     public static final String READ_MEMORY = "read:memory";
     public static final String WRITE_MEMORY = "write:memory";
     /** Sees memory marked private by others. */

@@ -1,0 +1,87 @@
+package io.agentledger.command.agent;
+
+import io.agentledger.axon.eventstore.SnapshotConfiguration;
+import io.agentledger.kernel.agent.AgentCommands.ArchiveAgent;
+import io.agentledger.kernel.agent.AgentCommands.RegisterAgent;
+import io.agentledger.kernel.agent.AgentCommands.UpdateAgent;
+import io.agentledger.kernel.agent.AgentEvent.AgentArchived;
+import io.agentledger.kernel.agent.AgentEvent.AgentRegistered;
+import io.agentledger.kernel.agent.AgentEvent.AgentUpdated;
+import io.agentledger.kernel.agent.AgentStatus;
+import io.agentledger.kernel.error.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/** An agent a user owns. Commands that change it answer its new version, so the caller can wait for it. */
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+public class AgentAggregate {
+
+    @AggregateIdentifier
+    private String agentId;
+    private String tenantId;
+    private AgentStatus status;
+
+    protected AgentAggregate() {
+    }
+
+    @CommandHandler
+    public AgentAggregate(RegisterAgent command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw DomainException.invalid("An agent needs a name");
+        }
+        apply(new AgentRegistered(command.agentId(), command.tenantId(), command.createdBy(), command.agentNumber(),
+                command.name().strip(), command.description(), command.config(), command.voiceEnabled(),
+                command.isActive()));
+    }
+
+    @CommandHandler
+    public long handle(UpdateAgent command) {
+        requireTenant(command.tenantId());
+        requireNotArchived("updated");
+        if (command.changes().isEmpty()) {
+            throw DomainException.invalid("The update changes nothing");
+        }
+        if (command.changes().name() != null && command.changes().name().isBlank()) {
+            throw DomainException.invalid("An agent needs a name");
+        }
+        apply(new AgentUpdated(agentId, tenantId, command.updatedBy(), command.changes()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ArchiveAgent command) {
+        requireTenant(command.tenantId());
+        requireNotArchived("archived again");
+        apply(new AgentArchived(agentId, tenantId, command.archivedBy(), status));
+        return getVersion();
+    }
+
+    private void requireTenant(String callerTenant) {
+        if (!tenantId.equals(callerTenant)) {
+            throw DomainException.notFound("Agent " + agentId + " not found");
+        }
+    }
+
+    private void requireNotArchived(String action) {
+        if (status == AgentStatus.ARCHIVED) {
+            throw DomainException.conflict("Agent " + agentId + " is archived and cannot be " + action);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AgentRegistered event) {
+        agentId = event.agentId();
+        tenantId = event.tenantId();
+        status = AgentStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(AgentArchived event) {
+        status = AgentStatus.ARCHIVED;
+    }
+}

@@ -1,0 +1,31 @@
+package io.agentledger.projection.agent;
+
+import io.agentledger.axon.processing.inline.InlineReadModel;
+import io.agentledger.kernel.agent.AgentEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The agent read model written in the command's transaction: the caller reads its change at once. */
+@Component
+@InlineReadModel
+@ProcessingGroup(AgentDirectoryInline.GROUP)
+public class AgentDirectoryInline {
+
+    public static final String GROUP = "agent-directory-inline";
+
+    private final AgentDirectoryWriter writer;
+
+    AgentDirectoryInline(AgentDirectoryWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(AgentEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        writer.apply(event, version, at);
+    }
+}

@@ -1,0 +1,35 @@
+package io.agentledger.projection.agent;
+
+import io.agentledger.kernel.agent.AgentEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The agent read model's tracking projection: rebuilds it by replay and applies what the inline one did not. */
+@Component
+@ProcessingGroup(AgentDirectoryProjection.GROUP)
+public class AgentDirectoryProjection {
+
+    public static final String GROUP = "agent-directory";
+
+    private final AgentDirectoryWriter writer;
+
+    AgentDirectoryProjection(AgentDirectoryWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(AgentEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        writer.apply(event, version, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.reset();
+    }
+}

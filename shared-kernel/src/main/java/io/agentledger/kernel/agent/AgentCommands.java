@@ -1,0 +1,27 @@
+package io.agentledger.kernel.agent;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.util.Map;
+
+/** Commands of the Agent aggregate. {@code tenantId} is the caller's: another tenant's agent is not found. */
+public final class AgentCommands {
+
+    private AgentCommands() {
+    }
+
+    public record RegisterAgent(@TargetAggregateIdentifier String agentId, String tenantId, String createdBy,
+                                long agentNumber, String name, String description, Map<String, Object> config,
+                                boolean voiceEnabled, boolean isActive) {
+    }
+
+    /** Answers the agent's new version. */
+    public record UpdateAgent(@TargetAggregateIdentifier String agentId, String tenantId, String updatedBy,
+                              @TargetAggregateVersion Long expectedVersion, AgentChanges changes) {
+    }
+
+    /** Archives the agent: it no longer runs or takes packages; its history stays. Answers the new version. */
+    public record ArchiveAgent(@TargetAggregateIdentifier String agentId, String tenantId, String archivedBy) {
+    }
+}
