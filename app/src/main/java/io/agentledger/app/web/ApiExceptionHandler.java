@@ -78,6 +78,23 @@ public class ApiExceptionHandler {
         return respond(ErrorCode.VALIDATION_ERROR, summary(errors), errors, request);
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Problem> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+                                           HttpServletRequest request) {
+        return respond(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of "
+                + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes" : "this service"), List.of(), request);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Problem> badMultipart(org.springframework.web.multipart.MultipartException e,
+                                         HttpServletRequest request) {
+        if (findCause(e, PayloadTooLargeException.class) != null) {
+            return respond(ErrorCode.PAYLOAD_TOO_LARGE, findCause(e, PayloadTooLargeException.class).getMessage(),
+                    List.of(), request);
+        }
+        return respond(ErrorCode.BAD_REQUEST, "The request is not a readable multipart form", List.of(), request);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();

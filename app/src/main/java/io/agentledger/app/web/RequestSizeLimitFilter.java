@@ -18,17 +18,23 @@ import java.io.IOException;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final String uploadPrefix;
+    private final long uploadMaxBytes;
     private final ProblemWriter problems;
 
-    public RequestSizeLimitFilter(long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+    /** Requests under {@code uploadPrefix} (package uploads) may be up to {@code uploadMaxBytes}. */
+    public RequestSizeLimitFilter(long maxBytes, String uploadPrefix, long uploadMaxBytes, ProblemWriter problems) {
+        this.defaultMaxBytes = maxBytes;
+        this.uploadPrefix = uploadPrefix;
+        this.uploadMaxBytes = uploadMaxBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(uploadPrefix) ? uploadMaxBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
             return;

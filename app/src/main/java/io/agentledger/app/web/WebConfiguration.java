@@ -21,12 +21,17 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** {@code agentledger.http.max-body-size}: the largest request body accepted (413 beyond). */
+    /**
+     * {@code agentledger.http.max-body-size}: the largest request body accepted (413 beyond); a package
+     * upload may be as large as {@code agentledger.agents.package.max-upload} and its form's framing.
+     */
     @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${agentledger.http.max-body-size:1MB}") DataSize maxBodySize, ProblemWriter problems) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodySize.toBytes(), problems));
+            @Value("${agentledger.http.max-body-size:1MB}") DataSize maxBodySize,
+            @Value("${agentledger.agents.package.max-upload:100MB}") DataSize maxUpload, ProblemWriter problems) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(maxBodySize.toBytes(), "/api/v1/uploads/agent/",
+                        maxUpload.toBytes() + 64 * 1024, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -203,6 +203,10 @@ class RunDurabilityIT {
                 public Outcome<String> summarize(String goalText, List<Map<String, Object>> steps) {
                     return offline.summarize(goalText, steps);
                 }
+
+                public Outcome<String> respond(String instructions, String request) {
+                    return offline.respond(instructions, request);
+                }
             };
         }
     }

@@ -39,6 +39,9 @@ import static org.awaitility.Awaitility.await;
                 // the shared platform admin's step-up lasts as long as its access token
                 "agentledger.step-up.validity=PT1H",
                 "agentledger.http.max-body-size=64KB",
+                "agentledger.agents.package.max-upload=2MB",
+                "spring.servlet.multipart.max-file-size=2MB",
+                "spring.servlet.multipart.max-request-size=3MB",
                 "spring.rsocket.server.port=0",
                 "agentledger.live.websocket-port=0",
                 "agentledger.live.window=512",

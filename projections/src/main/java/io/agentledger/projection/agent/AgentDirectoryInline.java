@@ -2,8 +2,10 @@ package io.agentledger.projection.agent;
 
 import io.agentledger.axon.processing.inline.InlineReadModel;
 import io.agentledger.kernel.agent.AgentEvent;
+import io.agentledger.kernel.agent.ExecutionEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,12 @@ public class AgentDirectoryInline {
     }
 
     @EventHandler
-    void on(AgentEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        writer.apply(event, version, at);
+    void on(AgentEvent event, @SequenceNumber long version, @Timestamp Instant at, EventMessage<?> message) {
+        writer.apply(event, version, at, message.getIdentifier());
+    }
+
+    @EventHandler
+    void on(ExecutionEvent event, @SequenceNumber long version, @Timestamp Instant at, EventMessage<?> message) {
+        writer.apply(event, version, at, message.getIdentifier());
     }
 }

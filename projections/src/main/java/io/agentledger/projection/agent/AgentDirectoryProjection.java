@@ -1,8 +1,10 @@
 package io.agentledger.projection.agent;
 
 import io.agentledger.kernel.agent.AgentEvent;
+import io.agentledger.kernel.agent.ExecutionEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,8 +26,13 @@ public class AgentDirectoryProjection {
     }
 
     @EventHandler
-    void on(AgentEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        writer.apply(event, version, at);
+    void on(AgentEvent event, @SequenceNumber long version, @Timestamp Instant at, EventMessage<?> message) {
+        writer.apply(event, version, at, message.getIdentifier());
+    }
+
+    @EventHandler
+    void on(ExecutionEvent event, @SequenceNumber long version, @Timestamp Instant at, EventMessage<?> message) {
+        writer.apply(event, version, at, message.getIdentifier());
     }
 
     @ResetHandler

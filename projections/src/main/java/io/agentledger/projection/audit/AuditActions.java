@@ -56,6 +56,15 @@ final class AuditActions {
             Map.entry("AgentRegistered", "agent.create"),
             Map.entry("AgentUpdated", "agent.update"),
             Map.entry("AgentArchived", "agent.archive"),
+            Map.entry("AgentVersionUploaded", "agent.upload"),
+            Map.entry("AgentVersionBuildStarted", "agent.build_start"),
+            Map.entry("AgentVersionBuilt", "agent.build"),
+            Map.entry("AgentVersionBuildFailed", "agent.build_fail"),
+            Map.entry("ExecutionRequested", "execution.request"),
+            Map.entry("ExecutionStarted", "execution.start"),
+            Map.entry("ExecutionCompleted", "execution.complete"),
+            Map.entry("ExecutionFailed", "execution.fail"),
+            Map.entry("ExecutionCancelled", "execution.cancel"),
             Map.entry("RequestRejected", "request.reject"),
             Map.entry("AuthenticatorRemoved", "stepup.remove_authenticator"),
             Map.entry("PlatformOwnershipClaimed", "platform.claim_ownership"),
@@ -74,6 +83,9 @@ final class AuditActions {
     static String resourceType(Class<?> eventType) {
         String pkg = eventType.getPackageName();
         String last = pkg.substring(pkg.lastIndexOf('.') + 1);
+        if (last.equals("agent") && eventType.getSimpleName().startsWith("Execution")) {
+            return "agent_execution";
+        }
         return switch (last) {
             case "apikey" -> "api_key";
             case "audit" -> "request";

@@ -19,4 +19,19 @@ public final class AgentQueries {
      */
     public record ListAgents(String tenantId, AgentStatus status, String search, long offset, int limit) {
     }
+
+    /** A package version of one of the tenant's agents, or null. */
+    public record FindPackageVersion(String versionId, String tenantId) {
+    }
+
+    /** The agent's package versions, newest first. */
+    public record ListPackageVersions(String agentId, String tenantId) {
+    }
+
+    /** Build and runtime lines of an agent, or of one execution when {@code executionId} is set; oldest first. */
+    public record FindAgentLogs(String tenantId, String agentId, String executionId, String source, int limit) {
+    }
+
+    public record FindAgentRuntimeStatus(String agentId, String tenantId) {
+    }
 }

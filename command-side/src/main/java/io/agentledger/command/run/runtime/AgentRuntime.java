@@ -17,6 +17,9 @@ public interface AgentRuntime {
 
     Outcome<String> summarize(String goalText, List<Map<String, Object>> steps);
 
+    /** An agent without a package acting on one request, with its configuration as instructions. */
+    Outcome<String> respond(String instructions, String request);
+
     record Intent(String name, double confidence) {
     }
 

@@ -42,6 +42,11 @@ public class FallbackAgentRuntime implements AgentRuntime {
         return withFallback(() -> primary.summarize(goalText, steps), () -> fallback.summarize(goalText, steps));
     }
 
+    @Override
+    public Outcome<String> respond(String instructions, String request) {
+        return withFallback(() -> primary.respond(instructions, request), () -> fallback.respond(instructions, request));
+    }
+
     private static <T> T withFallback(Supplier<T> first, Supplier<T> second) {
         try {
             return first.get();

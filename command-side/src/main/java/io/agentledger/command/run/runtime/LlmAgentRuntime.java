@@ -133,6 +133,19 @@ public class LlmAgentRuntime implements AgentRuntime {
         });
     }
 
+    @Override
+    public Outcome<String> respond(String instructions, String request) {
+        ChatRequest chat = ChatRequest.builder().messages(SystemMessage.from(instructions),
+                UserMessage.from(request)).build();
+        return call(chat, response -> {
+            String text = response.aiMessage().text();
+            if (text == null || text.isBlank()) {
+                throw new MalformedReply("the answer is empty");
+            }
+            return text.trim();
+        });
+    }
+
     private List<PlannedTask> tasks(ChatResponse response, List<String> toolNames) {
         List<ToolExecutionRequest> calls = response.aiMessage().toolExecutionRequests();
         if (calls == null || calls.stream().noneMatch(c -> "submit_plan".equals(c.name()))) {

@@ -132,6 +132,16 @@ public class OfflineAgentRuntime implements AgentRuntime {
         return new Outcome<>(summary.toString(), usage(start));
     }
 
+    /** Without a model it can only say what kind of request it recognised, and that it cannot reason about it. */
+    @Override
+    public Outcome<String> respond(String instructions, String request) {
+        long start = System.nanoTime();
+        Intent intent = routeIntent(request).value();
+        return new Outcome<>("Offline runtime: recognised a " + intent.name() + " request (confidence "
+                + intent.confidence() + "): \"" + request + "\". Configure a model provider for the agent to act "
+                + "on it.", usage(start));
+    }
+
     private static PlannedTask task(int index, String title, String tool, Map<String, Object> parameters,
                                     String... dependencies) {
         return new PlannedTask("task-" + index, title, title + " with " + tool, Priority.MEDIUM,
