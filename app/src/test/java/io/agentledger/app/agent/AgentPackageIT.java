@@ -17,10 +17,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 001's agent flow: create, upload a real package, its build, executions, logs, downloads. */
-class AgentPackageIT extends IntegrationTest {
+public class AgentPackageIT extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String ECHO = """
+    public static final String ECHO = """
             def handle(payload):
                 print("hello from agent")
                 return {"echo": payload.get("input"), "n": 42}
@@ -49,7 +49,7 @@ class AgentPackageIT extends IntegrationTest {
         return "http://127.0.0.1:" + port();
     }
 
-    static JsonNode read(String body) {
+    public static JsonNode read(String body) {
         try {
             return JSON.readTree(body);
         } catch (java.io.IOException e) {
@@ -117,6 +117,15 @@ class AgentPackageIT extends IntegrationTest {
 
         JsonNode second = upload(user, agentId, tarGz);
         assertThat(second.path("version").asText()).isEqualTo("v2");
+
+        List<String> history = new java.util.ArrayList<>();
+        api.get("/api/v1/history/agent/" + agentId, user.auth()).body().path("items")
+                .forEach(item -> history.add(item.path("type").asText(item.path("event_type").asText())));
+        assertThat(String.join(",", history)).contains("AgentRegistered", "AgentVersionUploaded",
+                "AgentVersionBuildStarted", "AgentVersionBuilt");
+        JsonNode executionHistory = api.get("/api/v1/history/agent_execution/" + executionId, user.auth()).body();
+        assertThat(executionHistory.path("total").asInt()).isEqualTo(3);
+        assertThat(executionHistory.toString()).contains("Hello, world!").contains("\"n\":42");
     }
 
     @Test

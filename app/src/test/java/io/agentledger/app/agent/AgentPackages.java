@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** Agent packages built in the test: real {@code .tar.gz} archives, well-formed or hostile. */
-final class AgentPackages {
+public final class AgentPackages {
 
-    static final String MANIFEST = "name: echo\nversion: 1.0.0\nruntime: python\nentrypoint: agent.main:handle\n";
+    public static final String MANIFEST = "name: echo\nversion: 1.0.0\nruntime: python\nentrypoint: agent.main:handle\n";
 
     private final List<Entry> entries = new ArrayList<>();
 
-    static AgentPackages of(String manifest, String mainPy) {
+    public static AgentPackages of(String manifest, String mainPy) {
         AgentPackages p = new AgentPackages();
         if (manifest != null) {
             p.file("anymind.yaml", manifest);
@@ -55,7 +55,7 @@ final class AgentPackages {
         return this;
     }
 
-    byte[] tarGz() {
+    public byte[] tarGz() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -88,7 +88,7 @@ final class AgentPackages {
     }
 
     /** A multipart form with {@code bytes} as its part "file", posted with {@code headers}. */
-    static HttpResponse<String> upload(String url, String filename, byte[] bytes, String... headers) {
+    public static HttpResponse<String> upload(String url, String filename, byte[] bytes, String... headers) {
         String boundary = "----agentledger" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename

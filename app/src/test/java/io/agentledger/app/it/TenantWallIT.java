@@ -1,6 +1,8 @@
 package io.agentledger.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentledger.app.agent.AgentPackageIT;
+import io.agentledger.app.agent.AgentPackages;
 import io.agentledger.app.credential.Authenticator;
 import io.agentledger.app.live.LiveClients;
 import io.agentledger.app.support.Api;
@@ -73,6 +75,15 @@ class TenantWallIT extends IntegrationTest {
                 "content", "the owner's planner note"), owner.auth()).text("id"));
         ids.put("authenticatorId", api.get("/api/v1/auth/biometric/authenticators", owner.auth()).body()
                 .path("items").get(0).path("id").asText());
+        String agentId = api.post("/api/v1/agents", Map.of("name", "walled"), owner.auth()).text("id");
+        ids.put("agentId", agentId);
+        ids.put("executionId", api.post("/api/v1/agents/" + agentId + "/execute", Map.of("command",
+                Map.of("action", "Analyze the sales numbers"), "wait_for_completion", true), owner.auth()).body()
+                .path("data").path("execution_id").asText());
+        String packaged = api.post("/api/v1/agents", Map.of("name", "walled package"), owner.auth()).text("id");
+        ids.put("versionId", AgentPackageIT.read(AgentPackages.upload("http://127.0.0.1:" + port()
+                + "/api/v1/uploads/agent/" + packaged, "a.tar.gz", AgentPackages.of(AgentPackages.MANIFEST,
+                AgentPackageIT.ECHO).tarGz(), owner.auth()).body()).path("id").asText());
         return ids;
     }
 
@@ -84,7 +95,7 @@ class TenantWallIT extends IntegrationTest {
             case "id" -> template.contains("/history/") ? ids.get("goalId") : "dead-letter-of-nobody";
             case "provider" -> "example";
             case "connectorId" -> "conn_walled";
-            case "agentId" -> "planner";
+            case "agentId" -> ids.get("agentId");
             default -> ids.get(parameter);
         };
     }
@@ -137,11 +148,18 @@ class TenantWallIT extends IntegrationTest {
         if (template.contains("dead-letters")) {
             return Map.of("reason", "not yours");
         }
-        if (template.contains("/agents/")) {
+        if (template.endsWith("/memory")) {
             return Map.of("memory_type", "note", "content", "planted");
         }
-        return template.contains("/runs/") || template.contains("/users/") || template.contains("/sync") ? null
-                : Map.of();
+        if (template.endsWith("/execute")) {
+            return template.startsWith("/api/v1/runtime/") ? Map.of("payload", Map.of())
+                    : Map.of("command", Map.of("action", "taken over"));
+        }
+        if (template.startsWith("/api/v1/agents/")) {
+            return Map.of("name", "taken over");
+        }
+        return template.contains("/runs/") || template.contains("/users/") || template.contains("/sync")
+                || template.contains("/cancel") ? null : Map.of();
     }
 
     private long eventsOf(String tenantId) {
@@ -170,11 +188,10 @@ class TenantWallIT extends IntegrationTest {
             if (!template.contains("{")) {
                 continue;
             }
-            if (template.startsWith("/api/v1/agents/")) {
-                // agents are the graph's nodes, shared by name; each tenant keeps its own memory of them
+            if (template.startsWith("/api/v1/agents/{agentId}/memory")) {
+                // the graph's nodes are agents of every tenant, shared by name; each tenant keeps its own memory
                 assertThat(api.get("/api/v1/agents/planner/memory", stranger.auth()).body().toString())
                         .doesNotContain(ids.get("agentMemoryId")).doesNotContain("the owner's planner note");
-                continue;
             }
             for (Iterator<String> methods = operation.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next();

@@ -20,11 +20,13 @@ import java.util.Optional;
 public class EventRecords {
 
     /** The resource types with a history, and the aggregate each is stored as. */
-    static final Map<String, String> AGGREGATES = Map.of(
-            "goal", "GoalAggregate", "run", "RunAggregate", "approval", "ApprovalAggregate",
-            "user", "UserAggregate", "tenant", "TenantAggregate", "api_key", "ApiKeyAggregate",
-            "session", "SessionAggregate", "invitation", "InvitationAggregate",
-            "credential", "CredentialAggregate", "connector", "ConnectorAggregate");
+    static final Map<String, String> AGGREGATES = Map.ofEntries(
+            Map.entry("goal", "GoalAggregate"), Map.entry("run", "RunAggregate"),
+            Map.entry("approval", "ApprovalAggregate"), Map.entry("user", "UserAggregate"),
+            Map.entry("tenant", "TenantAggregate"), Map.entry("api_key", "ApiKeyAggregate"),
+            Map.entry("session", "SessionAggregate"), Map.entry("invitation", "InvitationAggregate"),
+            Map.entry("credential", "CredentialAggregate"), Map.entry("connector", "ConnectorAggregate"),
+            Map.entry("agent", "AgentAggregate"), Map.entry("agent_execution", "ExecutionAggregate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

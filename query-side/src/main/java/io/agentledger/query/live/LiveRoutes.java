@@ -126,6 +126,17 @@ public class LiveRoutes {
         });
     }
 
+    /**
+     * Seed 003's agent messages for the tenant's agents: {@code agent:status_changed} as builds start and
+     * end, {@code agent:execution_started}, {@code agent:execution_completed} and {@code agent:error}.
+     */
+    @MessageMapping("agents")
+    public Flux<LiveMessage> agents(@Payload(required = false) StreamRequest request,
+                                    @AuthenticationPrincipal Caller caller) {
+        return tenantStream(caller, Permission.READ_AGENTS, request, FeedFilter.aggregateType("AgentAggregate")
+                .or(FeedFilter.aggregateType("ExecutionAggregate")), () -> new AgentMessages()::of);
+    }
+
     /** {@code system:architecture_updated} for each change of the tenant's or the platform's configuration. */
     @MessageMapping("system")
     public Flux<LiveMessage> system(@Payload(required = false) StreamRequest request,

@@ -67,7 +67,7 @@ final class SafeExtractor {
                     Files.copy(linked, destination);
                     continue;
                 }
-                if (!entry.isFile()) {
+                if (!entry.isFile() || entry.isFIFO() || entry.isCharacterDevice() || entry.isBlockDevice()) {
                     throw new PackageRejected(entry.getName() + " is a device, FIFO or other special file");
                 }
                 unpacked = write(tar, destination, unpacked, packed);
