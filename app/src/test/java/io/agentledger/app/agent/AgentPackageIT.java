@@ -129,6 +129,37 @@ public class AgentPackageIT extends IntegrationTest {
     }
 
     @Test
+    void theSandboxGivesNoEnvironmentAndHoldsItsMemoryLimit() {
+        User user = register();
+        String agentId = agent(user, "probe");
+        String probe = """
+                import os
+                def handle(payload):
+                    if payload.get("allocate"):
+                        block = bytearray(2 * 1024 * 1024 * 1024)
+                        return {"allocated": len(block)}
+                    return {"environment": dict(os.environ), "cwd": os.getcwd()}
+                """;
+        String versionId = upload(user, agentId, AgentPackages.of(AgentPackages.MANIFEST, probe).tarGz())
+                .path("id").asText();
+        built(user, agentId, versionId);
+        JsonNode seen = api.post("/api/v1/runtime/" + agentId + "/execute", Map.of("payload", Map.of()), user.auth())
+                .body();
+        assertThat(seen.path("status").asText()).as(seen.toString()).isEqualTo("completed");
+        List<String> names = new java.util.ArrayList<>();
+        seen.path("output_data").path("environment").fieldNames().forEachRemaining(names::add);
+        // Python may add LC_CTYPE when it coerces the C locale; nothing else of the service's environment
+        assertThat(names).contains("PATH", "HOME").isSubsetOf("PATH", "HOME", "TMPDIR", "LANG", "LC_CTYPE");
+        assertThat(seen.path("output_data").toString()).doesNotContain("integration-tests-secret");
+        assertThat(seen.path("output_data").path("cwd").asText()).contains("sandbox");
+
+        JsonNode greedy = api.post("/api/v1/runtime/" + agentId + "/execute", Map.of("payload",
+                Map.of("allocate", true)), user.auth()).body();
+        assertThat(greedy.path("status").asText()).isEqualTo("failed");
+        assertThat(greedy.path("error_message").asText()).contains("MemoryError");
+    }
+
+    @Test
     void eachMalformedPackageFailsItsBuildWithTheReason() {
         User user = register();
         assertFails(user, AgentPackages.of(null, ECHO), "no anymind.yaml");
