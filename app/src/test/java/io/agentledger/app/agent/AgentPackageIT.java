@@ -102,6 +102,10 @@ public class AgentPackageIT extends IntegrationTest {
 
         JsonNode listed = api.get("/api/v1/runtime/executions?agent_version_id=" + versionId, user.auth()).body();
         assertThat(listed.findValuesAsText("id")).containsExactly(executionId);
+        JsonNode paged = api.get("/api/v1/runtime/executions?page=1&size=5&agent_id=" + agentId, user.auth()).body();
+        assertThat(paged.path("total").asLong()).isEqualTo(1);
+        assertThat(paged.path("items").get(0).path("id").asText()).isEqualTo(executionId);
+        assertThat(api.get("/api/v1/runtime/executions?page=1&limit=5", user.auth()).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/runtime/executions/" + executionId, user.auth()).text("status"))
                 .isEqualTo("completed");
         JsonNode counted = api.get("/api/v1/agents/" + agentId, user.auth()).body();

@@ -55,6 +55,17 @@ class AgentRegistryIT extends IntegrationTest {
     }
 
     @Test
+    void seed001ClientsUseAnApiKey() {
+        User user = registerSteppedUp();
+        String key = api.post("/api/v1/api-keys", Map.of("name", "My CLI Key"), user.auth()).text("key");
+        Api.Response created = api.post("/api/v1/agents", Map.of("name", "cli-agent"), "X-API-Key", key);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode listed = api.get("/api/v1/agents?skip=0&limit=100", "X-API-Key", key).body();
+        assertThat(listed.findValuesAsText("name")).containsExactly("cli-agent");
+        assertThat(api.delete("/api/v1/agents/" + created.text("id"), "X-API-Key", key).status()).isEqualTo(204);
+    }
+
+    @Test
     void listsPageByPageOrBySkipAndLimitAndLeaveArchivedAgentsOut() {
         User user = register();
         for (int i = 0; i < 5; i++) {

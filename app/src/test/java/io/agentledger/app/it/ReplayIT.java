@@ -1,5 +1,7 @@
 package io.agentledger.app.it;
 
+import io.agentledger.app.agent.AgentPackageIT;
+import io.agentledger.app.agent.AgentPackages;
 import io.agentledger.app.processing.ProcessorProgress;
 import io.agentledger.app.support.IntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,7 +32,9 @@ class ReplayIT extends IntegrationTest {
             Map.entry("memory-directory", List.of("memory_document", "memory_episode", "memory_entity",
                     "memory_entity_mention")),
             Map.entry("memory-search", List.of("memory_search_state", "memory_search_mention")),
-            Map.entry("agent-memory", List.of("agent_memory")));
+            Map.entry("agent-memory", List.of("agent_memory")),
+            Map.entry("agent-directory", List.of("agent_view", "agent_version_view", "agent_execution_view",
+                    "agent_log")));
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -62,6 +66,16 @@ class ReplayIT extends IntegrationTest {
                 .path("items").get(0).path("id").asText(), user.auth());
         api.post("/api/v1/agents/planner/memory", Map.of("memory_type", "fact", "content", Map.of("k", 1)),
                 user.auth());
+        String agent = api.post("/api/v1/agents", Map.of("name", "replayed", "config", Map.of("preferences",
+                Map.of("tone", "dry"))), user.auth()).text("id");
+        api.call("PATCH", "/api/v1/agents/" + agent, Map.of("description", "patched"), user.auth());
+        api.post("/api/v1/agents/" + agent + "/execute", Map.of("command", Map.of("action", "Analyze the sales numbers"),
+                "wait_for_completion", true), user.auth());
+        String packaged = api.post("/api/v1/agents", Map.of("name", "packaged"), user.auth()).text("id");
+        AgentPackages.upload("http://127.0.0.1:" + port() + "/api/v1/uploads/agent/" + packaged, "a.tar.gz",
+                AgentPackages.of(AgentPackages.MANIFEST, AgentPackageIT.ECHO).tarGz(), user.auth());
+        eventually(() -> "ready".equals(api.get("/api/v1/agents/" + packaged, user.auth()).text("status")));
+        api.post("/api/v1/runtime/" + packaged + "/execute", Map.of("payload", Map.of("input", "again")), user.auth());
         String key = api.post("/api/v1/api-keys", Map.of("name", "replayed"), user.auth()).text("id");
         api.delete("/api/v1/api-keys/" + key, user.auth());
         // other tests leave runs waiting at approval gates; their expiry must not land mid-comparison

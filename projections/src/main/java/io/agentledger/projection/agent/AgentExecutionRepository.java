@@ -72,24 +72,36 @@ public class AgentExecutionRepository {
     }
 
     public List<ExecutionView> list(ListExecutions query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM agent_execution_view WHERE tenant_id = ?");
-        List<Object> args = new ArrayList<>(List.of(query.tenantId()));
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        args.add(query.limit());
+        args.add(query.offset());
+        return jdbc.query("SELECT * FROM agent_execution_view" + where + " ORDER BY created_at DESC, id DESC "
+                + "LIMIT ? OFFSET ?", ROWS, args.toArray());
+    }
+
+    public long count(ListExecutions query) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.queryForObject("SELECT count(*) FROM agent_execution_view" + where(query, args), Long.class,
+                args.toArray());
+    }
+
+    private static String where(ListExecutions query, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
+        args.add(query.tenantId());
         if (query.agentId() != null) {
-            sql.append(" AND agent_id = ?");
+            where.append(" AND agent_id = ?");
             args.add(query.agentId());
         }
         if (query.agentVersionId() != null) {
-            sql.append(" AND agent_version_id = ?");
+            where.append(" AND agent_version_id = ?");
             args.add(query.agentVersionId());
         }
         if (query.status() != null) {
-            sql.append(" AND status = ?");
+            where.append(" AND status = ?");
             args.add(query.status().name());
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
-        args.add(query.limit());
-        args.add(query.offset());
-        return jdbc.query(sql.toString(), ROWS, args.toArray());
+        return where.toString();
     }
 
     public AgentRuntimeStatus status(String agentId, boolean disabled, Instant now) {

@@ -91,6 +91,10 @@ public class AgentQueryHandler {
         return executions.list(query);
     }
 
+    public long count(ListExecutions query) {
+        return executions.count(query);
+    }
+
     @QueryHandler
     public List<AgentLogView> handle(FindAgentLogs query) {
         return logs.find(query);

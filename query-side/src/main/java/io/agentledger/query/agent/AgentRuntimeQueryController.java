@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What an agent did: its package versions, executions (seed 001's {@code /runtime/executions}), build and
+ * What an agent did: its package versions, executions (seed 001's {@code /runtime/executions}: a bare array
+ * for {@code skip}/{@code limit} or none, a page for {@code page}/{@code size}), build and
  * runtime logs (001's {@code /logs}, 003's {@code /agents/{id}/logs}) and 003's status.
  */
 @RestController
@@ -99,8 +101,11 @@ public class AgentRuntimeQueryController {
                 throw DomainException.invalid("page with size, or skip with limit: not both");
             }
             PageSpec spec = PageParams.of(page, size);
-            return agents.handle(new ListExecutions(caller.tenantId(), agentId, agentVersionId, status, spec.offset(),
-                    spec.size()));
+            ListExecutions query = new ListExecutions(caller.tenantId(), agentId, agentVersionId, status,
+                    spec.offset(), spec.size());
+            long total = agents.count(query);
+            return Map.of("items", agents.handle(query), "total", total, "page", spec.page(), "size", spec.size(),
+                    "pages", spec.pages(total));
         }
         return agents.handle(new ListExecutions(caller.tenantId(), agentId, agentVersionId, status,
                 Offsets.skip(skip), Offsets.limit(limit)));
