@@ -126,7 +126,15 @@ public class AgentPackageIT extends IntegrationTest {
         api.get("/api/v1/history/agent/" + agentId, user.auth()).body().path("items")
                 .forEach(item -> history.add(item.path("type").asText(item.path("event_type").asText())));
         assertThat(String.join(",", history)).contains("AgentRegistered", "AgentVersionUploaded",
-                "AgentVersionBuildStarted", "AgentVersionBuilt");
+                "AgentVersionBuildStarted", "AgentVersionBuildStagePassed", "AgentVersionBuilt");
+        List<String> stages = new java.util.ArrayList<>();
+        api.get("/api/v1/history/agent/" + agentId, user.auth()).body().path("items").forEach(item -> {
+            if (item.path("type").asText().equals("AgentVersionBuildStagePassed")
+                    && item.path("payload").path("version_id").asText().equals(versionId)) {
+                stages.add(item.path("payload").path("stage").asText());
+            }
+        });
+        assertThat(stages).containsExactly("extract", "manifest", "entrypoint");
         JsonNode executionHistory = api.get("/api/v1/history/agent_execution/" + executionId, user.auth()).body();
         assertThat(executionHistory.path("total").asInt()).isEqualTo(3);
         assertThat(executionHistory.toString()).contains("Hello, world!").contains("\"n\":42");

@@ -4,6 +4,7 @@ import io.agentledger.axon.eventstore.SnapshotConfiguration;
 import io.agentledger.kernel.agent.AgentCommands.ArchiveAgent;
 import io.agentledger.kernel.agent.AgentCommands.CompleteAgentBuild;
 import io.agentledger.kernel.agent.AgentCommands.FailAgentBuild;
+import io.agentledger.kernel.agent.AgentCommands.PassAgentBuildStage;
 import io.agentledger.kernel.agent.AgentCommands.RegisterAgent;
 import io.agentledger.kernel.agent.AgentCommands.StartAgentBuild;
 import io.agentledger.kernel.agent.AgentCommands.UpdateAgent;
@@ -12,6 +13,7 @@ import io.agentledger.kernel.agent.AgentEvent.AgentArchived;
 import io.agentledger.kernel.agent.AgentEvent.AgentRegistered;
 import io.agentledger.kernel.agent.AgentEvent.AgentUpdated;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildFailed;
+import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildStagePassed;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildStarted;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuilt;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionUploaded;
@@ -94,6 +96,15 @@ public class AgentAggregate {
         }
         apply(new AgentVersionBuildStarted(agentId, tenantId, command.versionId(), command.log()));
         return true;
+    }
+
+    @CommandHandler
+    public void handle(PassAgentBuildStage command) {
+        requireVersion(command.versionId());
+        if (!buildEnded.get(command.versionId())) {
+            apply(new AgentVersionBuildStagePassed(agentId, tenantId, command.versionId(), command.stage(),
+                    command.log()));
+        }
     }
 
     @CommandHandler

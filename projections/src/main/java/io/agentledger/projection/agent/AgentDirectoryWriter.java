@@ -5,6 +5,7 @@ import io.agentledger.kernel.agent.AgentEvent.AgentArchived;
 import io.agentledger.kernel.agent.AgentEvent.AgentRegistered;
 import io.agentledger.kernel.agent.AgentEvent.AgentUpdated;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildFailed;
+import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildStagePassed;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildStarted;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuilt;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionUploaded;
@@ -80,6 +81,11 @@ class AgentDirectoryWriter {
         if (event instanceof AgentVersionBuildStarted started) {
             versions.building(started.versionId(), version, at);
             logs.insert(eventId, event.tenantId(), agentId, started.versionId(), null, started.log());
+            return agents.packageEvent(agentId, AgentStatus.BUILDING, null, version, at);
+        }
+        if (event instanceof AgentVersionBuildStagePassed stage) {
+            versions.building(stage.versionId(), version, at);
+            logs.insert(eventId, event.tenantId(), agentId, stage.versionId(), null, stage.log());
             return agents.packageEvent(agentId, AgentStatus.BUILDING, null, version, at);
         }
         if (event instanceof AgentVersionBuilt built) {

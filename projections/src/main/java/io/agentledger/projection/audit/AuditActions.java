@@ -58,6 +58,7 @@ final class AuditActions {
             Map.entry("AgentArchived", "agent.archive"),
             Map.entry("AgentVersionUploaded", "agent.upload"),
             Map.entry("AgentVersionBuildStarted", "agent.build_start"),
+            Map.entry("AgentVersionBuildStagePassed", "agent.build_stage"),
             Map.entry("AgentVersionBuilt", "agent.build"),
             Map.entry("AgentVersionBuildFailed", "agent.build_fail"),
             Map.entry("ExecutionRequested", "execution.request"),

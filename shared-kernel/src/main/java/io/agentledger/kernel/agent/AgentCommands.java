@@ -36,6 +36,11 @@ public final class AgentCommands {
                                   List<AgentLogLine> log) {
     }
 
+    /** Ignored once the version's build ended. */
+    public record PassAgentBuildStage(@TargetAggregateIdentifier String agentId, String versionId, String stage,
+                                      List<AgentLogLine> log) {
+    }
+
     public record CompleteAgentBuild(@TargetAggregateIdentifier String agentId, String versionId, String entrypoint,
                                      String runtime, String manifest, List<AgentLogLine> log) {
     }

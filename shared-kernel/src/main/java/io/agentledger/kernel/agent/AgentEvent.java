@@ -8,7 +8,7 @@ import java.util.Map;
 /** Every event of the Agent aggregate: the agent itself and the packages (versions) built for it. */
 public sealed interface AgentEvent permits AgentEvent.AgentRegistered, AgentEvent.AgentUpdated,
         AgentEvent.AgentArchived, AgentEvent.AgentVersionUploaded, AgentEvent.AgentVersionBuildStarted,
-        AgentEvent.AgentVersionBuilt, AgentEvent.AgentVersionBuildFailed {
+        AgentEvent.AgentVersionBuildStagePassed, AgentEvent.AgentVersionBuilt, AgentEvent.AgentVersionBuildFailed {
 
     String agentId();
 
@@ -43,6 +43,12 @@ public sealed interface AgentEvent permits AgentEvent.AgentRegistered, AgentEven
     @Revision("1")
     record AgentVersionBuildStarted(String agentId, String tenantId, String versionId, List<AgentLogLine> log)
             implements AgentEvent {
+    }
+
+    /** A stage of the build passed: {@code extract}, {@code manifest} or {@code entrypoint}, with its lines. */
+    @Revision("1")
+    record AgentVersionBuildStagePassed(String agentId, String tenantId, String versionId, String stage,
+                                        List<AgentLogLine> log) implements AgentEvent {
     }
 
     /** The package is extracted and its manifest and entrypoint checked: the version can run. */

@@ -5,6 +5,7 @@ import io.agentledger.command.agent.sandbox.PythonSandbox;
 import io.agentledger.command.agent.sandbox.SandboxResult;
 import io.agentledger.kernel.agent.AgentCommands.CompleteAgentBuild;
 import io.agentledger.kernel.agent.AgentCommands.FailAgentBuild;
+import io.agentledger.kernel.agent.AgentCommands.PassAgentBuildStage;
 import io.agentledger.kernel.agent.AgentCommands.StartAgentBuild;
 import io.agentledger.kernel.agent.AgentLogLine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,11 +64,13 @@ public class AgentBuilder {
             Path tarball = files.tenantRoot(tenantId).resolve(AgentFiles.artifactPath(agentId, versionId));
             int count = new SafeExtractor(limits).extract(tarball, dir);
             lines.add(line("INFO", "Extracted " + count + " files"));
+            passed(agentId, versionId, "extract", lines);
             Path root = PackageLayout.root(dir);
             Manifest manifest = Manifest.parse(readManifest(root.resolve(Manifest.FILE)));
             lines.add(line("INFO", Manifest.FILE + " is valid: " + manifest.name() + " " + manifest.version()
                     + ", runtime " + manifest.runtime() + ", entrypoint " + manifest.entrypoint()));
             requireModule(root, manifest);
+            passed(agentId, versionId, "manifest", lines);
             SandboxResult check = sandbox.run("build-" + versionId, root, manifest.entrypoint(), null, CHECK_TIMEOUT,
                     PythonSandbox.Mode.CHECK);
             check.logs().forEach(l -> lines.add(new AgentLogLine(l.at(), l.level(), "build", l.message())));
@@ -76,6 +79,7 @@ public class AgentBuilder {
                         + check.error());
             }
             lines.add(line("INFO", "Entrypoint " + manifest.entrypoint() + " is callable"));
+            passed(agentId, versionId, "entrypoint", lines);
             lines.add(line("INFO", "Build completed successfully"));
             commands.sendAndWait(new CompleteAgentBuild(agentId, versionId, manifest.entrypoint(), manifest.runtime(),
                     manifest.text(), lines));
@@ -85,6 +89,12 @@ public class AgentBuilder {
             log.warn("Build of {} failed: {}", versionId, e.toString());
             fail(agentId, versionId, "the package could not be unpacked: " + e.getMessage(), lines, dir);
         }
+    }
+
+    /** Records the stage with the lines since the last one; the list starts again for the next. */
+    private void passed(String agentId, String versionId, String stage, List<AgentLogLine> lines) {
+        commands.sendAndWait(new PassAgentBuildStage(agentId, versionId, stage, List.copyOf(lines)));
+        lines.clear();
     }
 
     private void fail(String agentId, String versionId, String reason, List<AgentLogLine> lines, Path dir) {
