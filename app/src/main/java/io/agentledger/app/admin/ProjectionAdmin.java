@@ -12,6 +12,7 @@ import io.agentledger.projection.memory.MemoryDirectoryProjection;
 import io.agentledger.projection.memory.MemorySearchProjection;
 import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
+import io.agentledger.projection.workflow.WorkflowDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +37,8 @@ public class ProjectionAdmin {
     static final List<String> PROJECTIONS = List.of(GoalSummaryProjection.GROUP, RunSummaryProjection.GROUP,
             ApprovalDirectoryProjection.GROUP, UserDirectoryProjection.GROUP, ApiKeyDirectoryProjection.GROUP,
             AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
-            AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP);
+            AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP,
+            WorkflowDirectoryProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

@@ -78,6 +78,11 @@ public class AgentViewRepository {
                 .findFirst();
     }
 
+    public Optional<AgentView> findByNumber(long agentNumber, String tenantId) {
+        return jdbc.query(SELECT + " WHERE a.agent_number = ? AND a.tenant_id = ?", ROWS, agentNumber, tenantId)
+                .stream().findFirst();
+    }
+
     public AgentPage list(ListAgents query) {
         StringBuilder where = new StringBuilder(" WHERE a.tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(query.tenantId()));

@@ -66,6 +66,19 @@ final class AuditActions {
             Map.entry("ExecutionCompleted", "execution.complete"),
             Map.entry("ExecutionFailed", "execution.fail"),
             Map.entry("ExecutionCancelled", "execution.cancel"),
+            Map.entry("WorkflowCreated", "workflow.create"),
+            Map.entry("WorkflowRevised", "workflow.update"),
+            Map.entry("WorkflowDeleted", "workflow.delete"),
+            Map.entry("WorkflowExecutionStarted", "workflow_execution.start"),
+            Map.entry("WorkflowNodeStarted", "workflow_execution.node_start"),
+            Map.entry("WorkflowNodeSucceeded", "workflow_execution.node_complete"),
+            Map.entry("WorkflowNodeFailed", "workflow_execution.node_fail"),
+            Map.entry("WorkflowNodeSkipped", "workflow_execution.node_skip"),
+            Map.entry("WorkflowExecutionPaused", "workflow_execution.pause"),
+            Map.entry("WorkflowExecutionResumed", "workflow_execution.resume"),
+            Map.entry("WorkflowExecutionCompleted", "workflow_execution.complete"),
+            Map.entry("WorkflowExecutionFailed", "workflow_execution.fail"),
+            Map.entry("WorkflowExecutionStopped", "workflow_execution.stop"),
             Map.entry("RequestRejected", "request.reject"),
             Map.entry("AuthenticatorRemoved", "stepup.remove_authenticator"),
             Map.entry("PlatformOwnershipClaimed", "platform.claim_ownership"),
@@ -86,6 +99,9 @@ final class AuditActions {
         String last = pkg.substring(pkg.lastIndexOf('.') + 1);
         if (last.equals("agent") && eventType.getSimpleName().startsWith("Execution")) {
             return "agent_execution";
+        }
+        if (last.equals("workflow") && !eventType.getSimpleName().matches("Workflow(Created|Revised|Deleted)")) {
+            return "workflow_execution";
         }
         return switch (last) {
             case "apikey" -> "api_key";

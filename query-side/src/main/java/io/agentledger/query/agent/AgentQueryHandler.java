@@ -2,6 +2,7 @@ package io.agentledger.query.agent;
 
 import io.agentledger.kernel.agent.AgentPage;
 import io.agentledger.kernel.agent.AgentQueries.FindAgent;
+import io.agentledger.kernel.agent.AgentQueries.FindAgentByNumber;
 import io.agentledger.kernel.agent.AgentQueries.FindAgentVersion;
 import io.agentledger.kernel.agent.AgentQueries.ListAgents;
 import io.agentledger.kernel.agent.AgentLogView;
@@ -49,6 +50,11 @@ public class AgentQueryHandler {
     @QueryHandler
     public AgentView handle(FindAgent query) {
         return agents.find(query.agentId(), query.tenantId()).orElse(null);
+    }
+
+    @QueryHandler
+    public AgentView handle(FindAgentByNumber query) {
+        return agents.findByNumber(query.agentNumber(), query.tenantId()).orElse(null);
     }
 
     @QueryHandler

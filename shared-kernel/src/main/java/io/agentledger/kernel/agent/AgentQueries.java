@@ -9,6 +9,10 @@ public final class AgentQueries {
     public record FindAgent(String agentId, String tenantId) {
     }
 
+    /** Answers the tenant's agent with seed 003's number, or null. */
+    public record FindAgentByNumber(long agentNumber, String tenantId) {
+    }
+
     /** Answers the version the agent read model has reached, -1 when it has none yet. */
     public record FindAgentVersion(String agentId) {
     }

@@ -22,6 +22,8 @@ public enum IdPrefix {
     AGENT("agent"),
     AGENT_VERSION("agv"),
     EXECUTION("exec"),
+    WORKFLOW("wf"),
+    WORKFLOW_EXECUTION("wfx"),
     REQUEST("req");
 
     private final String value;

@@ -15,6 +15,8 @@ public final class Permission {
     public static final String READ_SYSTEM = "read:system";
     public static final String READ_AGENTS = "read:agents";
     public static final String WRITE_AGENTS = "write:agents";
+    public static final String READ_WORKFLOWS = "read:workflows";
+    public static final String WRITE_WORKFLOWS = "write:workflows";
     public static final String READ_MEMORY = "read:memory";
     public static final String WRITE_MEMORY = "write:memory";
     /** Sees memory marked private by others. */

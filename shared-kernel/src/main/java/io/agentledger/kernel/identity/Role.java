@@ -10,15 +10,18 @@ public enum Role {
             Permission.READ_APPROVALS, Permission.WRITE_APPROVALS, Permission.READ_AUDIT, Permission.MANAGE_USERS,
             Permission.MANAGE_API_KEYS, Permission.MANAGE_CREDENTIALS, Permission.MANAGE_SYSTEM,
             Permission.READ_SYSTEM, Permission.READ_MEMORY, Permission.WRITE_MEMORY, Permission.READ_PRIVATE_MEMORY,
-            Permission.READ_CONFIDENTIAL_MEMORY, Permission.READ_AGENTS, Permission.WRITE_AGENTS)),
+            Permission.READ_CONFIDENTIAL_MEMORY, Permission.READ_AGENTS, Permission.WRITE_AGENTS, Permission.READ_WORKFLOWS,
+            Permission.WRITE_WORKFLOWS)),
     @JsonProperty("user")
     USER(List.of(Permission.READ_GOALS, Permission.WRITE_GOALS, Permission.READ_RUNS, Permission.WRITE_RUNS,
             Permission.READ_APPROVALS, Permission.WRITE_APPROVALS, Permission.MANAGE_API_KEYS,
             Permission.MANAGE_CREDENTIALS, Permission.READ_MEMORY, Permission.WRITE_MEMORY,
-            Permission.READ_PRIVATE_MEMORY, Permission.READ_AGENTS, Permission.WRITE_AGENTS)),
+            Permission.READ_PRIVATE_MEMORY, Permission.READ_AGENTS, Permission.WRITE_AGENTS, Permission.READ_WORKFLOWS,
+            Permission.WRITE_WORKFLOWS)),
     @JsonProperty("auditor")
     AUDITOR(List.of(Permission.READ_GOALS, Permission.READ_RUNS, Permission.READ_APPROVALS, Permission.READ_AUDIT,
-            Permission.MANAGE_API_KEYS, Permission.READ_SYSTEM, Permission.READ_MEMORY, Permission.READ_AGENTS));
+            Permission.MANAGE_API_KEYS, Permission.READ_SYSTEM, Permission.READ_MEMORY, Permission.READ_AGENTS,
+            Permission.READ_WORKFLOWS));
 
     private final List<String> permissions;
 

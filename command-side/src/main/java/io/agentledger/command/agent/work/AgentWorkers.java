@@ -10,12 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Threads that take builds and executions from the agent work queue. A worker holds a short lease and
@@ -33,15 +28,13 @@ public class AgentWorkers extends LeasedWorkers<AgentWorkQueue.Work> {
     private final PythonSandbox sandbox;
     private final int perTenant;
     private final Duration lease;
-    private final Map<String, String> working = new ConcurrentHashMap<>();
-    private ScheduledExecutorService heartbeat;
 
     public AgentWorkers(AgentWorkQueue queue, AgentBuilder builder, AgentExecutor executor, PythonSandbox sandbox,
                         @Value("${agentledger.agents.workers:4}") int count,
                         @Value("${agentledger.agents.max-concurrent-per-tenant:2}") int perTenant,
                         @Value("${agentledger.agents.lease:PT30S}") Duration lease,
                         @Value("${agentledger.agents.poll-interval:PT1S}") Duration pollInterval) {
-        super("agent-worker", count, pollInterval);
+        super("agent-worker", count, pollInterval, lease);
         this.queue = queue;
         this.builder = builder;
         this.executor = executor;
@@ -53,13 +46,6 @@ public class AgentWorkers extends LeasedWorkers<AgentWorkQueue.Work> {
     @Override
     protected void onStart() {
         queue.onWork(this::wakeUp);
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "agent-work-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = Math.max(1, lease.toMillis() / 3);
-        heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -69,15 +55,10 @@ public class AgentWorkers extends LeasedWorkers<AgentWorkQueue.Work> {
 
     @Override
     protected void process(AgentWorkQueue.Work work, String worker) {
-        working.put(work.id(), worker);
-        try {
-            if (AgentWorkQueue.BUILD.equals(work.kind())) {
-                builder.build(work.tenantId(), work.agentId(), work.id());
-            } else {
-                executor.execute(work.id(), work.tenantId(), work.agentId(), worker);
-            }
-        } finally {
-            working.remove(work.id());
+        if (AgentWorkQueue.BUILD.equals(work.kind())) {
+            builder.build(work.tenantId(), work.agentId(), work.id());
+        } else {
+            executor.execute(work.id(), work.tenantId(), work.agentId(), worker);
         }
     }
 
@@ -88,24 +69,21 @@ public class AgentWorkers extends LeasedWorkers<AgentWorkQueue.Work> {
         wakeUp();
     }
 
-    private void renewLeases() {
-        working.forEach((id, worker) -> {
-            try {
-                if (!queue.renew(id, worker, lease) && sandbox.cancel(id)) {
-                    log.info("Execution {} was cancelled or taken over: its process is stopped", id);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not renew the lease of {}: {}", id, e.toString());
-            }
-        });
+    @Override
+    protected boolean renew(AgentWorkQueue.Work work, String worker) {
+        return queue.renew(work.id(), worker, lease);
+    }
+
+    @Override
+    protected void lost(AgentWorkQueue.Work work) {
+        if (sandbox.cancel(work.id())) {
+            log.info("Execution {} was cancelled or taken over: its process is stopped", work.id());
+        }
     }
 
     /** The processes of executions in flight die with the node; the next claim fails those executions. */
     @Override
     protected void onStop() {
-        working.keySet().forEach(sandbox::cancel);
-        if (heartbeat != null) {
-            heartbeat.shutdownNow();
-        }
+        inHand().forEach(work -> sandbox.cancel(work.id()));
     }
 }

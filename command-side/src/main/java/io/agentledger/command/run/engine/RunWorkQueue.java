@@ -1,5 +1,6 @@
 package io.agentledger.command.run.engine;
 
+import io.agentledger.command.work.LeaseTable;
 import io.agentledger.kernel.run.RunEvent.RunCancelled;
 import io.agentledger.kernel.run.RunEvent.RunCompleted;
 import io.agentledger.kernel.run.RunEvent.RunCreated;
@@ -13,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,11 +27,11 @@ public class RunWorkQueue {
 
     public static final String GROUP = "run-work-queue";
 
-    private final JdbcTemplate jdbc;
+    private final LeaseTable table;
     private volatile Runnable onWork = () -> { };
 
     public RunWorkQueue(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.table = new LeaseTable(jdbc, "run_work", "run_id");
     }
 
     void onWork(Runnable listener) {
@@ -69,34 +69,27 @@ public class RunWorkQueue {
     }
 
     private void enqueue(String runId, String tenantId) {
-        jdbc.update("INSERT INTO run_work (run_id, tenant_id) VALUES (?, ?) ON CONFLICT (run_id) DO UPDATE "
-                + "SET claimed_by = NULL, lease_until = NULL, enqueued_at = now()", runId, tenantId);
+        table.enqueue(runId, tenantId);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> onWork.run());
         }
     }
 
     private void remove(String runId) {
-        jdbc.update("DELETE FROM run_work WHERE run_id = ?", runId);
+        table.remove(runId);
     }
 
     Optional<String> claim(String worker, Duration lease) {
-        List<String> claimed = jdbc.queryForList("UPDATE run_work SET claimed_by = ?, "
-                + "lease_until = now() + make_interval(secs => ?) WHERE run_id = (SELECT run_id FROM run_work "
-                + "WHERE lease_until IS NULL OR lease_until < now() ORDER BY enqueued_at LIMIT 1 "
-                + "FOR UPDATE SKIP LOCKED) RETURNING run_id", String.class, worker, (double) lease.toMillis() / 1000);
-        return claimed.stream().findFirst();
+        return table.claim(worker, lease);
     }
 
     /** @return false when the entry is gone or belongs to another worker now */
     boolean renew(String runId, String worker, Duration lease) {
-        return jdbc.update("UPDATE run_work SET lease_until = now() + make_interval(secs => ?) "
-                + "WHERE run_id = ? AND claimed_by = ?", (double) lease.toMillis() / 1000, runId, worker) == 1;
+        return table.renew(runId, worker, lease);
     }
 
     /** Hands the entry back (if it is still there) to be taken up again after {@code delay}. */
     void release(String runId, String worker, Duration delay) {
-        jdbc.update("UPDATE run_work SET claimed_by = NULL, lease_until = now() + make_interval(secs => ?) "
-                + "WHERE run_id = ? AND claimed_by = ?", (double) delay.toMillis() / 1000, runId, worker);
+        table.release(runId, worker, delay);
     }
 }

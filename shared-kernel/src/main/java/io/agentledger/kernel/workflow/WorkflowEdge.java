@@ -1,0 +1,4 @@
+package io.agentledger.kernel.workflow;
+
+public record WorkflowEdge(String id, String source, String target) {
+}

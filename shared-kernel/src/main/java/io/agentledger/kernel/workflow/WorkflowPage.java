@@ -1,0 +1,6 @@
+package io.agentledger.kernel.workflow;
+
+import java.util.List;
+
+public record WorkflowPage<T>(List<T> items, long total) {
+}
