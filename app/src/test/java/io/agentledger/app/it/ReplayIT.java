@@ -34,7 +34,9 @@ class ReplayIT extends IntegrationTest {
             Map.entry("memory-search", List.of("memory_search_state", "memory_search_mention")),
             Map.entry("agent-memory", List.of("agent_memory")),
             Map.entry("agent-directory", List.of("agent_view", "agent_version_view", "agent_execution_view",
-                    "agent_log")));
+                    "agent_log")),
+            Map.entry("workflow-directory", List.of("workflow_view", "workflow_version_view", "workflow_execution_view",
+                    "workflow_node_log")));
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -76,6 +78,19 @@ class ReplayIT extends IntegrationTest {
                 AgentPackages.of(AgentPackages.MANIFEST, AgentPackageIT.ECHO).tarGz(), user.auth());
         eventually(() -> "ready".equals(api.get("/api/v1/agents/" + packaged, user.auth()).text("status")));
         api.post("/api/v1/runtime/" + packaged + "/execute", Map.of("payload", Map.of("input", "again")), user.auth());
+        String workflow = api.post("/api/v1/workflows", Map.of("name", "replayed", "nodes", List.of(
+                Map.of("id", "sum", "type", "tool", "data", Map.of("tool", "calculator", "parameters",
+                        Map.of("numbers", List.of(2, 3)))),
+                Map.of("id", "check", "type", "condition", "data", Map.of("expression", "nodes.sum.output.sum > 9")),
+                Map.of("id", "after", "type", "agent", "data", Map.of("model", "m"))),
+                "edges", List.of(Map.of("id", "e1", "source", "sum", "target", "check"),
+                        Map.of("id", "e2", "source", "check", "target", "after"))), user.auth()).text("id");
+        api.put("/api/v1/workflows/" + workflow, Map.of("description", "revised"), user.auth());
+        String workflowRun = api.post("/api/v1/workflows/" + workflow + "/run", Map.of("input", "x"), user.auth())
+                .text("execution_id");
+        eventually(() -> "completed".equals(api.get("/api/v1/executions/" + workflowRun, user.auth()).text("status")));
+        String removed = api.post("/api/v1/workflows", Map.of("name", "removed"), user.auth()).text("id");
+        api.delete("/api/v1/workflows/" + removed, user.auth());
         String key = api.post("/api/v1/api-keys", Map.of("name", "replayed"), user.auth()).text("id");
         api.delete("/api/v1/api-keys/" + key, user.auth());
         // other tests leave runs waiting at approval gates; their expiry must not land mid-comparison

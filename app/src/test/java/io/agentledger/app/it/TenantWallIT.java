@@ -80,6 +80,11 @@ class TenantWallIT extends IntegrationTest {
         ids.put("executionId", api.post("/api/v1/agents/" + agentId + "/execute", Map.of("command",
                 Map.of("action", "Analyze the sales numbers"), "wait_for_completion", true), owner.auth()).body()
                 .path("data").path("execution_id").asText());
+        String workflowId = api.post("/api/v1/workflows", Map.of("name", "walled", "nodes", List.of(Map.of("id", "only",
+                "type", "agent", "data", Map.of("model", "m"))), "edges", List.of()), owner.auth()).text("id");
+        ids.put("workflowId", workflowId);
+        ids.put("workflowExecutionId", api.post("/api/v1/workflows/" + workflowId + "/run", Map.of("input", "x",
+                "mode", "mock"), owner.auth()).text("execution_id"));
         String packaged = api.post("/api/v1/agents", Map.of("name", "walled package"), owner.auth()).text("id");
         ids.put("versionId", AgentPackageIT.read(AgentPackages.upload("http://127.0.0.1:" + port()
                 + "/api/v1/uploads/agent/" + packaged, "a.tar.gz", AgentPackages.of(AgentPackages.MANIFEST,
@@ -96,6 +101,8 @@ class TenantWallIT extends IntegrationTest {
             case "provider" -> "example";
             case "connectorId" -> "conn_walled";
             case "agentId" -> ids.get("agentId");
+            case "executionId" -> template.startsWith("/api/v1/executions/") ? ids.get("workflowExecutionId")
+                    : ids.get("executionId");
             default -> ids.get(parameter);
         };
     }
@@ -155,11 +162,11 @@ class TenantWallIT extends IntegrationTest {
             return template.startsWith("/api/v1/runtime/") ? Map.of("payload", Map.of())
                     : Map.of("command", Map.of("action", "taken over"));
         }
-        if (template.startsWith("/api/v1/agents/")) {
-            return Map.of("name", "taken over");
+        if (template.startsWith("/api/v1/agents/") || template.startsWith("/api/v1/workflows/")) {
+            return template.endsWith("/run") || template.endsWith("/validate") ? Map.of() : Map.of("name", "taken over");
         }
         return template.contains("/runs/") || template.contains("/users/") || template.contains("/sync")
-                || template.contains("/cancel") ? null : Map.of();
+                || template.contains("/cancel") || template.startsWith("/api/v1/executions/") ? null : Map.of();
     }
 
     private long eventsOf(String tenantId) {
