@@ -116,13 +116,15 @@ public class LiveRoutes {
         return tenantStream(caller, Permission.READ_AUDIT, request, FeedFilter.all(), () -> EventMessages::audit);
     }
 
-    /** Runs as seed 003's workflow and agent events. */
+    /** Workflow executions, and runs, as seed 003's workflow and agent events. */
     @MessageMapping("workflows")
     public Flux<LiveMessage> workflows(@Payload(required = false) StreamRequest request,
                                        @AuthenticationPrincipal Caller caller) {
-        return tenantStream(caller, Permission.READ_RUNS, request, FeedFilter.aggregateType("RunAggregate"), () -> {
+        return tenantStream(caller, Permission.READ_RUNS, request, FeedFilter.aggregateType("RunAggregate")
+                .or(FeedFilter.aggregateType("WorkflowExecutionAggregate")), () -> {
             RunLines lines = new RunLines(store, FOLLOWED_RUNS);
-            return event -> WorkflowMessages.of(event, lines);
+            return event -> "WorkflowExecutionAggregate".equals(event.aggregateType())
+                    ? WorkflowExecutionMessages.of(event) : WorkflowMessages.of(event, lines);
         });
     }
 
