@@ -243,6 +243,47 @@ class WorkflowIT extends IntegrationTest {
         assertThat(byNode(stopped).get("never").path("attempt").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aHumanNodeWaitsForItsApprovalAndTheDecisionDecidesTheExecution() {
+        User user = register();
+        String workflowId = create(user, Map.of("name", "Gated", "nodes", List.of(
+                node("ask", "human", Map.of("prompt", "May we write it?", "action", "write the report")),
+                node("write", "tool", Map.of("tool", "create_document", "parameters", Map.of("title", "report")))),
+                "edges", List.of(edge("ask", "write"))));
+        String approved = run(user, workflowId, Map.of("input", "x"));
+        JsonNode approval = pendingApproval(user, approved);
+        assertThat(approval.path("node").asText()).isEqualTo("ask");
+        assertThat(approval.path("reason").asText()).isEqualTo("May we write it?");
+        assertThat(api.get("/api/v1/executions/" + approved, user.auth()).text("status")).isEqualTo("running");
+        assertThat(byNode(api.get("/api/v1/executions/" + approved, user.auth()).body())).doesNotContainKey("write");
+        assertThat(api.post("/api/v1/approvals/" + approval.path("id").asText(), Map.of("decision", "approve",
+                "comments", "go"), user.auth()).status()).isEqualTo(200);
+        JsonNode done = ended(user, approved);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(byNode(done).get("ask").path("output").path("decision").asText()).isEqualTo("approve");
+        assertThat(byNode(done).get("ask").path("output").path("decided_by").asText()).isEqualTo(user.id());
+        assertThat(byNode(done).get("write").path("status").asText()).isEqualTo("completed");
+
+        String rejected = run(user, workflowId, Map.of("input", "y"));
+        api.post("/api/v1/approvals/" + pendingApproval(user, rejected).path("id").asText(), Map.of("decision",
+                "reject", "comments", "not now"), user.auth());
+        JsonNode refused = ended(user, rejected);
+        assertThat(refused.path("status").asText()).isEqualTo("failed");
+        assertThat(refused.path("error").asText()).contains("rejected by").contains("not now");
+        assertThat(byNode(refused).get("write").path("status").asText()).isEqualTo("skipped");
+
+        String mocked = run(user, workflowId, Map.of("input", "z", "mode", "mock"));
+        assertThat(ended(user, mocked).path("status").asText()).isEqualTo("completed");
+        assertThat(api.get("/api/v1/approvals?run_id=" + mocked, user.auth()).body().path("total").asInt()).isZero();
+    }
+
+    private JsonNode pendingApproval(User user, String executionId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/approvals?state=pending&run_id="
+                + executionId, user.auth()).body().path("total").asInt() == 1);
+        return api.get("/api/v1/approvals?state=pending&run_id=" + executionId, user.auth()).body().path("items")
+                .get(0);
+    }
+
     private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
     @Test

@@ -29,6 +29,11 @@ public final class LeaseTable {
                 + ") DO UPDATE SET claimed_by = NULL, lease_until = NULL, enqueued_at = now()", id, tenantId);
     }
 
+    /** Makes a waiting entry claimable at once; one a worker holds is left alone. */
+    public void wake(String id) {
+        jdbc.update("UPDATE " + table + " SET lease_until = NULL WHERE " + idColumn + " = ? AND claimed_by IS NULL", id);
+    }
+
     public void remove(String id) {
         jdbc.update("DELETE FROM " + table + " WHERE " + idColumn + " = ?", id);
     }

@@ -2,6 +2,7 @@ package io.agentledger.command.workflow;
 
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.workflow.WorkflowExecutionCommands.CompleteWorkflowExecution;
+import io.agentledger.kernel.workflow.WorkflowExecutionCommands.DecideHumanNode;
 import io.agentledger.kernel.workflow.WorkflowExecutionCommands.FailNode;
 import io.agentledger.kernel.workflow.WorkflowExecutionCommands.FailWorkflowExecution;
 import io.agentledger.kernel.workflow.WorkflowExecutionCommands.PauseExecution;
@@ -84,6 +85,21 @@ public class WorkflowExecutionAggregate {
         if (open(command.nodeId(), command.attempt())) {
             apply(new WorkflowNodeFailed(executionId, tenantId, workflowId, command.nodeId(), command.attempt(),
                     command.error(), command.durationMs(), command.retryAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DecideHumanNode command) {
+        int attempt = attempts.getOrDefault(command.nodeId(), 0);
+        if (attempt == 0 || !open(command.nodeId(), attempt) || status.ended()) {
+            return;
+        }
+        if (command.approved()) {
+            apply(new WorkflowNodeSucceeded(executionId, tenantId, workflowId, command.nodeId(), attempt,
+                    command.output(), 0));
+        } else {
+            apply(new WorkflowNodeFailed(executionId, tenantId, workflowId, command.nodeId(), attempt,
+                    command.error(), 0, null));
         }
     }
 

@@ -50,4 +50,9 @@ public final class WorkflowExecutionCommands {
     public record ResumeWorkflowExecution(@TargetAggregateIdentifier String executionId, String tenantId,
                                           String resumedBy) {
     }
+
+    /** A human node's approval was decided (or expired): its running attempt succeeds or fails with that. */
+    public record DecideHumanNode(@TargetAggregateIdentifier String executionId, String nodeId, boolean approved,
+                                  Object output, String error) {
+    }
 }

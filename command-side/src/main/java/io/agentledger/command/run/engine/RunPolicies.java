@@ -36,12 +36,18 @@ public class RunPolicies {
 
     @EventHandler
     void on(ApprovalDecided event) {
+        if (!isRun(event.runId())) {
+            return;
+        }
         send(event.tenantId(), event.runId(), new ResolveStepApproval(event.runId(), event.approvalId(),
                 event.decision(), event.payload(), event.decidedBy()));
     }
 
     @EventHandler
     void on(ApprovalExpired event) {
+        if (!isRun(event.runId())) {
+            return;
+        }
         send(event.tenantId(), event.runId(), new FailRun(event.runId(), RunGraph.EXECUTOR, "Approval "
                 + event.approvalId() + " expired at " + event.deadline() + " without a decision"));
     }
@@ -54,6 +60,11 @@ public class RunPolicies {
     @EventHandler
     void on(RunCancelled event) {
         send(event.tenantId(), event.runId(), new ReleaseGoal(event.goalId(), event.runId(), "cancelled"));
+    }
+
+    /** Workflow executions gate their human nodes with approvals too; they follow them up themselves. */
+    private static boolean isRun(String runId) {
+        return runId != null && runId.startsWith("run_");
     }
 
     private void send(String tenantId, String runId, Object command) {

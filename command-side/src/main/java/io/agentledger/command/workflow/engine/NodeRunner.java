@@ -141,7 +141,7 @@ class NodeRunner {
         throw new IllegalStateException("agent execution " + executionId + " did not end in time");
     }
 
-    private static String digest(String text) {
+    static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, 24);

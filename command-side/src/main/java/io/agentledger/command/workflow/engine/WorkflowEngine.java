@@ -2,6 +2,10 @@ package io.agentledger.command.workflow.engine;
 
 import io.agentledger.command.workflow.engine.WorkflowProgress.NodeState;
 import io.agentledger.axon.metadata.AuditMetadata;
+import io.agentledger.command.system.SystemSettings;
+import io.agentledger.kernel.approval.ApprovalCommands.RequestApproval;
+import io.agentledger.kernel.id.IdPrefix;
+import io.agentledger.kernel.system.SettingsSchema;
 import io.agentledger.kernel.workflow.ExecutionMode;
 import io.agentledger.kernel.workflow.RetryPolicy;
 import io.agentledger.kernel.workflow.WorkflowExecutionCommands.CompleteWorkflowExecution;
@@ -21,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +59,7 @@ public class WorkflowEngine {
     private final EventStore events;
     private final CommandGateway commands;
     private final NodeRunner runner;
+    private final SystemSettings settings;
     private final Clock clock;
     private final ExecutorService nodes = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "workflow-node");
@@ -61,21 +67,38 @@ public class WorkflowEngine {
         return thread;
     });
 
-    public WorkflowEngine(EventStore events, CommandGateway commands, NodeRunner runner, Clock clock) {
+    public WorkflowEngine(EventStore events, CommandGateway commands, NodeRunner runner, SystemSettings settings,
+                          Clock clock) {
         this.events = events;
         this.commands = commands;
         this.runner = runner;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** Takes steps while the execution can move and {@code stillOurs} holds; returns when it waits or ends. */
-    public void advance(String executionId, BooleanSupplier stillOurs) {
+    /**
+     * Takes steps while the execution can move and {@code stillOurs} holds; returns when it waits or ends.
+     *
+     * @return whether it waits for a person's decision (which wakes it again)
+     */
+    public boolean advance(String executionId, BooleanSupplier stillOurs) {
         while (stillOurs.getAsBoolean()) {
             WorkflowProgress execution = progress(executionId);
-            if (execution.status != WorkflowExecutionStatus.RUNNING || !step(execution, stillOurs)) {
-                return;
+            if (execution.status != WorkflowExecutionStatus.RUNNING) {
+                return false;
+            }
+            if (!step(execution, stillOurs)) {
+                return awaitsPeople(executionId);
             }
         }
+        return false;
+    }
+
+    boolean awaitsPeople(String executionId) {
+        WorkflowProgress execution = progress(executionId);
+        return execution.status == WorkflowExecutionStatus.RUNNING && execution.definition.nodes().stream()
+                .anyMatch(node -> execution.states.get(node.id()) == NodeState.RUNNING
+                        && awaitsPerson(execution, node.id()));
     }
 
     private WorkflowProgress progress(String executionId) {
@@ -98,7 +121,7 @@ public class WorkflowEngine {
             return false;
         }
         for (Map.Entry<String, NodeState> node : execution.states.entrySet()) {
-            if (node.getValue() == NodeState.RUNNING) {
+            if (node.getValue() == NodeState.RUNNING && !awaitsPerson(execution, node.getKey())) {
                 failAttempt(execution, node.getKey(), execution.attempt(node.getKey()),
                         "interrupted: the worker running it stopped", 0);
                 return true;
@@ -137,6 +160,9 @@ public class WorkflowEngine {
                 nap(Duration.between(now, nextRetry));
                 return true;
             }
+            if (execution.states.containsValue(NodeState.RUNNING)) {
+                return false;
+            }
             finish(execution, failed);
             return false;
         }
@@ -149,8 +175,46 @@ public class WorkflowEngine {
                 return false;
             }
         }
-        runAll(execution, ready, stillOurs);
+        List<WorkflowNode> people = ready.stream().filter(node -> isHuman(execution, node)).toList();
+        people.forEach(node -> askPerson(execution, node));
+        List<WorkflowNode> machines = ready.stream().filter(node -> !isHuman(execution, node)).toList();
+        if (!machines.isEmpty()) {
+            runAll(execution, machines, stillOurs);
+        }
         return true;
+    }
+
+    /** A human node outside mock mode waits for its approval's decision; the engine does not hold it. */
+    private static boolean isHuman(WorkflowProgress execution, WorkflowNode node) {
+        return node.type().equals("human") && execution.mode != ExecutionMode.MOCK;
+    }
+
+    private static boolean awaitsPerson(WorkflowProgress execution, String nodeId) {
+        return isHuman(execution, execution.node(nodeId));
+    }
+
+    private void askPerson(WorkflowProgress execution, WorkflowNode node) {
+        int attempt = execution.attempt(node.id()) + 1;
+        Map<String, Object> data = node.data() == null ? Map.of() : node.data();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("workflow_id", execution.workflowId);
+        payload.put("execution_id", execution.executionId);
+        payload.put("node_id", node.id());
+        payload.put("from", predecessorOutputs(execution, node));
+        Boolean go = send(execution, new StartNode(execution.executionId, node.id(), attempt, payload));
+        if (!Boolean.TRUE.equals(go)) {
+            return;
+        }
+        String approvalId = IdPrefix.APPROVAL.value() + "_wf" + NodeRunner.digest(execution.executionId + "/"
+                + node.id() + "/" + attempt);
+        Duration wait = data.get("timeout_ms") instanceof Number millis && millis.longValue() > 0
+                ? Duration.ofMillis(millis.longValue()) : settings.duration(execution.tenantId,
+                SettingsSchema.APPROVAL_DEADLINE);
+        send(execution, new RequestApproval(approvalId, execution.executionId, execution.workflowId,
+                execution.tenantId, node.id(), execution.executionId + ":" + node.id() + ":" + attempt,
+                String.valueOf(data.getOrDefault("action", "continue workflow at " + node.id())), payload,
+                String.valueOf(data.getOrDefault("prompt", "A person must approve this step of the workflow")),
+                BigDecimal.ZERO, clock.instant().plus(wait)));
     }
 
     /** Null when the node may run; "wait" while something before it is still open; else why it is skipped. */

@@ -74,6 +74,12 @@ public class WorkflowWorkQueue {
         }
     }
 
+    /** Called when something outside the engine moved the execution (a human decided). */
+    public void wake(String executionId) {
+        table.wake(executionId);
+        onWork.run();
+    }
+
     Optional<String> claim(String worker, Duration lease) {
         return table.claim(worker, lease);
     }

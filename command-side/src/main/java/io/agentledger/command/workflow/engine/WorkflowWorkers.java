@@ -17,10 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class WorkflowWorkers extends LeasedWorkers<String> {
 
+    private static final Duration AWAITING_PEOPLE = Duration.ofMinutes(5);
+
     private final WorkflowWorkQueue queue;
     private final WorkflowEngine engine;
     private final Duration lease;
     private final Map<String, Boolean> lost = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> awaitingPeople = new ConcurrentHashMap<>();
 
     public WorkflowWorkers(WorkflowWorkQueue queue, WorkflowEngine engine,
                            @Value("${agentledger.workflows.workers:4}") int count,
@@ -46,15 +49,23 @@ public class WorkflowWorkers extends LeasedWorkers<String> {
     protected void process(String executionId, String worker) {
         lost.remove(executionId);
         try {
-            engine.advance(executionId, () -> isRunning() && !lost.containsKey(executionId));
+            if (engine.advance(executionId, () -> isRunning() && !lost.containsKey(executionId))) {
+                awaitingPeople.put(executionId, true);
+            }
         } finally {
             lost.remove(executionId);
         }
     }
 
+    /** An execution that waits for a person is looked at again only rarely: the decision wakes it. */
     @Override
     protected void release(String executionId, String worker) {
-        queue.release(executionId, worker, pollInterval());
+        boolean waits = awaitingPeople.remove(executionId) != null;
+        queue.release(executionId, worker, waits ? AWAITING_PEOPLE : pollInterval());
+        if (waits && !engine.awaitsPeople(executionId)) {
+            // decided while this worker still held it: the decision's wake-up found it taken
+            queue.wake(executionId);
+        }
     }
 
     @Override
