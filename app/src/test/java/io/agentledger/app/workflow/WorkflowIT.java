@@ -277,6 +277,33 @@ class WorkflowIT extends IntegrationTest {
         assertThat(api.get("/api/v1/approvals?run_id=" + mocked, user.auth()).body().path("total").asInt()).isZero();
     }
 
+    @Test
+    void aScheduledWorkflowStartsItselfEachTimeItsCronComesDue() {
+        User user = register();
+        Api.Response created = api.post("/api/v1/workflows", Map.of("name", "Every two seconds", "definition", Map.of(
+                "trigger", Map.of("type", "schedule", "conditions", Map.of("cron", "*/2 * * * * *")),
+                "steps", List.of(Map.of("id", "tick", "type", "tool", "tool", "calculator", "parameters",
+                        Map.of("numbers", List.of(1)))))), user.auth());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String workflowId = created.text("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/executions?workflow_id=" + workflowId
+                + "&status=completed", user.auth()).body().path("total").asInt() >= 2);
+        JsonNode first = api.get("/api/v1/executions?workflow_id=" + workflowId, user.auth()).body().path("executions")
+                .get(0);
+        assertThat(first.path("trigger_type").asText()).isEqualTo("schedule");
+        assertThat(first.path("trigger_id").asText()).isNotBlank();
+
+        assertThat(api.put("/api/v1/workflows/" + workflowId, Map.of("is_active", false), user.auth()).status())
+                .isEqualTo(200);
+        long after = api.get("/api/v1/executions?workflow_id=" + workflowId, user.auth()).body().path("total").asLong();
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(api.get("/api/v1/executions?workflow_id=" + workflowId, user.auth()).body().path("total").asLong())
+                .as("an inactive workflow is not started by its schedule").isLessThanOrEqualTo(after + 1);
+
+        assertThat(api.post("/api/v1/workflows", Map.of("name", "bad cron", "definition", Map.of("trigger",
+                Map.of("type", "schedule", "cron", "every day"))), user.auth()).status()).isEqualTo(422);
+    }
+
     private JsonNode pendingApproval(User user, String executionId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/approvals?state=pending&run_id="
                 + executionId, user.auth()).body().path("total").asInt() == 1);

@@ -65,6 +65,12 @@ public class WorkflowRepository {
         return applied;
     }
 
+    /** An event that changes nothing shown (a schedule firing) still takes its version. */
+    boolean advance(String workflowId, long version) {
+        return 1 == jdbc.update("UPDATE workflow_view SET version = ? " + AT_PREVIOUS_VERSION, version, workflowId,
+                version - 1);
+    }
+
     boolean delete(String workflowId, String deletedBy, long version, Instant at) {
         boolean applied = 1 == jdbc.update("UPDATE workflow_view SET deleted = true, version = ?, updated_at = ? "
                 + AT_PREVIOUS_VERSION, version, Sql.timestamp(at), workflowId, version - 1);
@@ -112,7 +118,7 @@ public class WorkflowRepository {
 
     /** As saved at {@code version}, or the last version saved at or before {@code asOf}; empty if deleted by then. */
     public Optional<WorkflowView> findPast(String workflowId, String tenantId, Long version, Instant asOf) {
-        String pick = version != null ? "v.version = ?" : "v.saved_at <= ?";
+        String pick = version != null ? "v.version <= ? AND w.version >= " + version : "v.saved_at <= ?";
         Object bound = version != null ? version : Sql.timestamp(asOf);
         return jdbc.query("SELECT v.workflow_id AS id, v.tenant_id, w.created_by, v.name, v.description, v.definition, "
                         + "v.is_active, v.version, w.created_at, v.saved_at AS updated_at, v.deleted, NULL AS last_executed, "
@@ -123,7 +129,7 @@ public class WorkflowRepository {
     }
 
     private boolean deletedAt(String workflowId, Long version, Instant asOf) {
-        String pick = version != null ? "version = ?" : "saved_at <= ?";
+        String pick = version != null ? "version <= ?" : "saved_at <= ?";
         return jdbc.queryForList("SELECT deleted FROM workflow_version_view WHERE workflow_id = ? AND " + pick
                         + " ORDER BY version DESC LIMIT 1", Boolean.class, workflowId,
                 version != null ? version : Sql.timestamp(asOf)).stream().findFirst().orElse(false);

@@ -4,6 +4,7 @@ import io.agentledger.kernel.workflow.WorkflowEvent;
 import io.agentledger.kernel.workflow.WorkflowEvent.WorkflowCreated;
 import io.agentledger.kernel.workflow.WorkflowEvent.WorkflowDeleted;
 import io.agentledger.kernel.workflow.WorkflowEvent.WorkflowRevised;
+import io.agentledger.kernel.workflow.WorkflowEvent.WorkflowScheduleFired;
 import io.agentledger.kernel.workflow.WorkflowExecutionEvent;
 import io.agentledger.kernel.workflow.WorkflowExecutionEvent.WorkflowExecutionCompleted;
 import io.agentledger.kernel.workflow.WorkflowExecutionEvent.WorkflowExecutionFailed;
@@ -47,6 +48,8 @@ class WorkflowWriter {
             applied = workflows.revise(revised, version, at);
         } else if (event instanceof WorkflowDeleted deleted) {
             applied = workflows.delete(deleted.workflowId(), deleted.deletedBy(), version, at);
+        } else if (event instanceof WorkflowScheduleFired) {
+            applied = workflows.advance(event.workflowId(), version);
         } else {
             throw new IllegalArgumentException("Unknown workflow event " + event.getClass().getName());
         }

@@ -4,7 +4,7 @@ import org.axonframework.serialization.Revision;
 
 /** Every event of the Workflow aggregate; each save of the definition is a version (the event's sequence). */
 public sealed interface WorkflowEvent permits WorkflowEvent.WorkflowCreated, WorkflowEvent.WorkflowRevised,
-        WorkflowEvent.WorkflowDeleted {
+        WorkflowEvent.WorkflowDeleted, WorkflowEvent.WorkflowScheduleFired {
 
     String workflowId();
 
@@ -23,5 +23,11 @@ public sealed interface WorkflowEvent permits WorkflowEvent.WorkflowCreated, Wor
 
     @Revision("1")
     record WorkflowDeleted(String workflowId, String tenantId, String deletedBy) implements WorkflowEvent {
+    }
+
+    /** The workflow's schedule came due at {@code dueAt}: an execution starts for it (once, whatever happens). */
+    @Revision("1")
+    record WorkflowScheduleFired(String workflowId, String tenantId, String cron, java.time.Instant dueAt)
+            implements WorkflowEvent {
     }
 }
