@@ -7,6 +7,7 @@ import io.agentledger.projection.apikey.ApiKeyDirectoryProjection;
 import io.agentledger.projection.approval.ApprovalDirectoryProjection;
 import io.agentledger.projection.audit.AuditLogProjection;
 import io.agentledger.projection.goal.GoalSummaryProjection;
+import io.agentledger.projection.mcp.McpServerProjection;
 import io.agentledger.projection.memory.AgentMemoryProjection;
 import io.agentledger.projection.memory.MemoryDirectoryProjection;
 import io.agentledger.projection.memory.MemorySearchProjection;
@@ -38,7 +39,7 @@ public class ProjectionAdmin {
             ApprovalDirectoryProjection.GROUP, UserDirectoryProjection.GROUP, ApiKeyDirectoryProjection.GROUP,
             AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
             AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP,
-            WorkflowDirectoryProjection.GROUP);
+            WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

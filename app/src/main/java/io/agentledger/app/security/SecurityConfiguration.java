@@ -39,7 +39,7 @@ public class SecurityConfiguration {
             antMatcher(HttpMethod.POST, "/api/v1/auth/register"),
             antMatcher(HttpMethod.POST, "/api/v1/auth/login"),
             antMatcher(HttpMethod.POST, "/api/v1/auth/refresh"),
-            antMatcher("/health"), antMatcher("/health/**"),
+            antMatcher("/health"), antMatcher("/health/live"), antMatcher("/health/ready"),
             antMatcher("/openapi.json"), antMatcher("/openapi.json/**"),
             antMatcher("/docs"), antMatcher("/docs/**"), antMatcher("/swagger-ui/**"),
             antMatcher("/error"));

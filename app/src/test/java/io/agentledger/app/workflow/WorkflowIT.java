@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Seed 004's and seed 003's workflows: versions, validation, and executions in every mode. */
-class WorkflowIT extends IntegrationTest {
+public class WorkflowIT extends IntegrationTest {
 
-    static Map<String, Object> node(String id, String type, Map<String, Object> data) {
+    public static Map<String, Object> node(String id, String type, Map<String, Object> data) {
         return Map.of("id", id, "type", type, "data", data, "position", Map.of("x", 0, "y", 0));
     }
 
-    static Map<String, Object> edge(String source, String target) {
+    public static Map<String, Object> edge(String source, String target) {
         return Map.of("id", source + "-" + target, "source", source, "target", target);
     }
 

@@ -5,6 +5,8 @@ import io.agentledger.command.workflow.engine.SafeExpression;
 import io.agentledger.kernel.agent.AgentQueries.FindAgent;
 import io.agentledger.kernel.agent.AgentQueries.FindAgentByNumber;
 import io.agentledger.kernel.agent.AgentView;
+import io.agentledger.kernel.mcp.McpQueries.FindMcpServer;
+import io.agentledger.kernel.mcp.McpServerView;
 import io.agentledger.kernel.workflow.WorkflowDefinition;
 import io.agentledger.kernel.workflow.WorkflowEdge;
 import io.agentledger.kernel.workflow.WorkflowNode;
@@ -92,8 +94,12 @@ public class WorkflowValidator {
                 if (blank(tool)) {
                     problems.add(new Problem(id, "Tool node '" + id + "' names no tool"));
                 } else if (data.get("server_id") != null) {
-                    problems.add(new Problem(id, "Tool node '" + id + "': no MCP server " + data.get("server_id")
-                            + " provides tool '" + tool + "'"));
+                    McpServerView server = queries.query(new FindMcpServer(String.valueOf(data.get("server_id")),
+                            tenantId), McpServerView.class).join();
+                    if (server == null || server.tools().stream().noneMatch(t -> t.name().equals(tool.toString()))) {
+                        problems.add(new Problem(id, "Tool node '" + id + "': no MCP server " + data.get("server_id")
+                                + " of yours provides tool '" + tool + "'"));
+                    }
                 } else if (tools.find(tool.toString()).isEmpty()) {
                     problems.add(new Problem(id, "Tool node '" + id + "': no server provides tool '" + tool
                             + "' (built-in tools: " + String.join(", ", tools.all().stream().map(t -> t.name())

@@ -66,6 +66,11 @@ final class AuditActions {
             Map.entry("ExecutionCompleted", "execution.complete"),
             Map.entry("ExecutionFailed", "execution.fail"),
             Map.entry("ExecutionCancelled", "execution.cancel"),
+            Map.entry("McpServerRegistered", "mcp_server.register"),
+            Map.entry("McpServerToolsListed", "mcp_server.tools_listed"),
+            Map.entry("McpServerHealthChanged", "mcp_server.health_changed"),
+            Map.entry("McpServerRemoved", "mcp_server.remove"),
+            Map.entry("WorkflowScheduleFired", "workflow.schedule_fired"),
             Map.entry("WorkflowCreated", "workflow.create"),
             Map.entry("WorkflowRevised", "workflow.update"),
             Map.entry("WorkflowDeleted", "workflow.delete"),
@@ -100,13 +105,14 @@ final class AuditActions {
         if (last.equals("agent") && eventType.getSimpleName().startsWith("Execution")) {
             return "agent_execution";
         }
-        if (last.equals("workflow") && !eventType.getSimpleName().matches("Workflow(Created|Revised|Deleted)")) {
+        if (last.equals("workflow") && !eventType.getSimpleName().matches("Workflow(Created|Revised|Deleted|ScheduleFired)")) {
             return "workflow_execution";
         }
         return switch (last) {
             case "apikey" -> "api_key";
             case "audit" -> "request";
             case "deadletter" -> "dead_letter";
+            case "mcp" -> "mcp_server";
             default -> last;
         };
     }

@@ -27,7 +27,8 @@ public class EventRecords {
             Map.entry("session", "SessionAggregate"), Map.entry("invitation", "InvitationAggregate"),
             Map.entry("credential", "CredentialAggregate"), Map.entry("connector", "ConnectorAggregate"),
             Map.entry("agent", "AgentAggregate"), Map.entry("agent_execution", "ExecutionAggregate"),
-            Map.entry("workflow", "WorkflowAggregate"), Map.entry("workflow_execution", "WorkflowExecutionAggregate"));
+            Map.entry("workflow", "WorkflowAggregate"), Map.entry("workflow_execution", "WorkflowExecutionAggregate"),
+            Map.entry("mcp_server", "McpServerAggregate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

@@ -24,6 +24,7 @@ public enum IdPrefix {
     EXECUTION("exec"),
     WORKFLOW("wf"),
     WORKFLOW_EXECUTION("wfx"),
+    MCP_SERVER("srv"),
     REQUEST("req");
 
     private final String value;

@@ -1,6 +1,7 @@
 package io.agentledger.command.workflow.engine;
 
 import io.agentledger.command.credential.SecretReferences;
+import io.agentledger.command.mcp.McpTools;
 import io.agentledger.command.run.runtime.AgentRuntime;
 import io.agentledger.command.run.tool.BuiltInTools;
 import io.agentledger.command.run.tool.SecretResolvingTool;
@@ -46,9 +47,11 @@ class NodeRunner {
     private final WorkflowValidator validator;
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final McpTools mcp;
 
     NodeRunner(AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, SecretReferences secrets,
-               WorkflowValidator validator, CommandGateway commands, QueryGateway queries) {
+               WorkflowValidator validator, CommandGateway commands, QueryGateway queries, McpTools mcp) {
+        this.mcp = mcp;
         this.runtime = runtime;
         this.tools = tools;
         this.ledger = ledger;
@@ -92,7 +95,8 @@ class NodeRunner {
     private Object tool(WorkflowProgress execution, WorkflowNode node, Map<String, Object> data,
                         Map<String, Object> context) {
         String name = String.valueOf(data.get("tool"));
-        Tool tool = tools.find(name).orElseThrow(() -> new IllegalStateException("No tool named " + name));
+        Tool tool = data.get("server_id") != null ? mcp.tool(String.valueOf(data.get("server_id")), execution.tenantId,
+                name) : tools.find(name).orElseThrow(() -> new IllegalStateException("No tool named " + name));
         Object parameters = Templates.fill(data.getOrDefault("parameters", Map.of()), context);
         return ledger.execute("wf:" + execution.executionId + ":" + node.id(), execution.executionId,
                 new SecretResolvingTool(tool, secrets, new SecretReferences.Use(execution.tenantId, ACTOR,
