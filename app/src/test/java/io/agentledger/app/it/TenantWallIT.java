@@ -85,6 +85,10 @@ class TenantWallIT extends IntegrationTest {
         ids.put("workflowId", workflowId);
         ids.put("workflowExecutionId", api.post("/api/v1/workflows/" + workflowId + "/run", Map.of("input", "x",
                 "mode", "mock"), owner.auth()).text("execution_id"));
+        ids.put("serverId", api.post("/api/v1/mcp/servers", Map.of("name", "walled", "command", "node", "args",
+                List.of(java.nio.file.Path.of(System.getProperty("mcp.servers.dir", "target/mcp-servers/node_modules/"
+                        + "@modelcontextprotocol")).resolve("server-everything/dist/index.js").toAbsolutePath()
+                        .toString(), "stdio")), owner.auth()).text("id"));
         String packaged = api.post("/api/v1/agents", Map.of("name", "walled package"), owner.auth()).text("id");
         ids.put("versionId", AgentPackageIT.read(AgentPackages.upload("http://127.0.0.1:" + port()
                 + "/api/v1/uploads/agent/" + packaged, "a.tar.gz", AgentPackages.of(AgentPackages.MANIFEST,
