@@ -95,6 +95,28 @@ class ProviderRunIT {
     }
 
     @Test
+    void theTenantsMcpToolsAreOfferedToThePlannerAndRunAsSteps() {
+        steppedUp();
+        String script = java.nio.file.Path.of(System.getProperty("mcp.servers.dir",
+                "target/mcp-servers/node_modules/@modelcontextprotocol")).resolve("server-everything/dist/index.js")
+                .toAbsolutePath().toString();
+        assertThat(api.post("/api/v1/mcp/servers", Map.of("name", "everything", "command", "node", "args",
+                java.util.List.of(script, "stdio")), auth).status()).isEqualTo(201);
+        stub.then(content("{\"intent\": \"communication\", \"confidence\": 0.9}", 100, 10))
+                .then(toolCall("submit_plan", "{\"tasks\": [{\"title\": \"Echo\", \"tool\": \"mcp_everything_echo\", "
+                        + "\"parameters\": {\"message\": \"from the planner\"}}]}", 200, 10))
+                .then(content("Echoed.", 50, 5));
+
+        JsonNode run = runWhen(startGoal("Send an echo through the reference server"), "completed");
+
+        JsonNode steps = run.path("checkpoints").path("executor").path("steps");
+        assertThat(steps.size()).isEqualTo(1);
+        assertThat(steps.get(0).path("tool").asText()).isEqualTo("mcp_everything_echo");
+        assertThat(steps.toString()).contains("Echo: from the planner");
+        assertThat(stub.requests().get(stub.requests().size() - 2).toString()).contains("mcp_everything_echo");
+    }
+
+    @Test
     void aProviderThatStaysDownFailsTheRunWithAClearMessage() {
         JsonNode run = runWhen(startGoal("Research the scooter market"), "failed");
 

@@ -304,6 +304,45 @@ public class WorkflowIT extends IntegrationTest {
                 Map.of("type", "schedule", "cron", "every day"))), user.auth()).status()).isEqualTo(422);
     }
 
+    @Test
+    void everyNodeTypeRunsInFullMockAndDebugMode() {
+        User user = register();
+        String agentId = api.post("/api/v1/agents", Map.of("name", "helper"), user.auth()).text("id");
+        Map<String, Object> body = Map.of("name", "All types", "nodes", List.of(
+                node("think", "agent", Map.of("model", "offline", "prompt", "Plan {{input}}")),
+                node("count", "tool", Map.of("tool", "calculator", "parameters", Map.of("numbers", List.of(2, 2)),
+                        "mock_output", Map.of("sum", 4))),
+                node("enough", "condition", Map.of("expression", "nodes.count.output.sum == 4")),
+                node("ok", "human", Map.of("prompt", "Go on?")),
+                node("delegate", "agent_package", Map.of("agent_id", agentId, "action", "Analyze the sales numbers"))),
+                "edges", List.of(edge("think", "count"), edge("count", "enough"), edge("enough", "ok"),
+                        edge("ok", "delegate")));
+        String workflowId = create(user, body);
+
+        String mocked = run(user, workflowId, Map.of("input", "m", "mode", "mock"));
+        JsonNode mock = ended(user, mocked);
+        assertThat(mock.path("status").asText()).as(mock.toString()).isEqualTo("completed");
+        assertThat(field(mock.path("node_logs"), "status")).containsOnly("completed");
+        assertThat(byNode(mock).get("delegate").path("output").path("mock").asBoolean()).isTrue();
+
+        String debugged = run(user, workflowId, Map.of("input", "d", "mode", "debug"));
+        for (String nodeId : List.of("think", "count", "enough", "ok", "delegate")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> nodeId.equals(api.get("/api/v1/executions/"
+                    + debugged, user.auth()).text("paused_at")));
+            api.post("/api/v1/executions/" + debugged + "/resume", null, user.auth());
+            if (nodeId.equals("ok")) {
+                api.post("/api/v1/approvals/" + pendingApproval(user, debugged).path("id").asText(),
+                        Map.of("decision", "approve"), user.auth());
+            }
+        }
+        JsonNode debug = ended(user, debugged);
+        assertThat(debug.path("status").asText()).as(debug.toString()).isEqualTo("completed");
+        assertThat(byNode(debug).get("think").path("output").path("text").asText()).contains("Offline runtime");
+        assertThat(byNode(debug).get("delegate").path("output").path("output").path("success").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/runtime/executions?agent_id=" + agentId, user.auth()).body().size())
+                .as("one agent execution, from the debug run; none from the mock run").isEqualTo(1);
+    }
+
     private JsonNode pendingApproval(User user, String executionId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/approvals?state=pending&run_id="
                 + executionId, user.auth()).body().path("total").asInt() == 1);

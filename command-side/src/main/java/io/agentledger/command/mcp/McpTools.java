@@ -6,11 +6,17 @@ import io.agentledger.command.run.tool.Tool;
 import io.agentledger.command.run.tool.ToolEffects;
 import io.agentledger.command.run.tool.ToolKind;
 import io.agentledger.kernel.mcp.McpQueries.FindMcpLaunch;
+import io.agentledger.kernel.mcp.McpQueries.ListMcpServers;
 import io.agentledger.kernel.mcp.McpServerView;
+import io.agentledger.kernel.mcp.McpToolInfo;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +37,42 @@ public class McpTools {
     }
 
     public Tool tool(String serverId, String tenantId, String name) {
+        return tool(serverId, tenantId, name, name, "MCP tool " + name + " of server " + serverId, Map.of());
+    }
+
+    /**
+     * The tenant's MCP tools as the goal runs' planner sees them, named {@code mcp_<server>_<tool>} (letters,
+     * digits and _ only), each with its description and parameters from its input schema.
+     */
+    public List<Tool> forTenant(String tenantId) {
+        List<Tool> tools = new ArrayList<>();
+        for (McpServerView server : queries.query(new ListMcpServers(tenantId),
+                ResponseTypes.multipleInstancesOf(McpServerView.class)).join()) {
+            for (McpToolInfo info : server.tools()) {
+                tools.add(tool(server.id(), tenantId, info.name(), plannerName(server.name(), info.name()),
+                        (info.description() == null ? info.name() : info.description()) + " (MCP server "
+                                + server.name() + ")", parameters(info)));
+            }
+        }
+        return tools;
+    }
+
+    private static String plannerName(String server, String tool) {
+        return ("mcp_" + server + "_" + tool).replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    private static Map<String, String> parameters(McpToolInfo info) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (info.inputSchema() != null && info.inputSchema().get("properties") instanceof Map<?, ?> properties) {
+            properties.forEach((name, schema) -> parameters.put(String.valueOf(name), schema instanceof Map<?, ?> s
+                    && s.get("description") != null ? String.valueOf(s.get("description"))
+                    : schema instanceof Map<?, ?> t ? String.valueOf(t.get("type")) : "value"));
+        }
+        return parameters;
+    }
+
+    private Tool tool(String serverId, String tenantId, String name, String shownName, String description,
+                      Map<String, String> parameters) {
         McpServerView.Launch launch = queries.query(new FindMcpLaunch(serverId, tenantId), McpServerView.Launch.class)
                 .join();
         if (launch == null) {
@@ -38,11 +80,11 @@ public class McpTools {
         }
         return new Tool() {
             public String name() {
-                return name;
+                return shownName;
             }
 
             public String description() {
-                return "MCP tool " + name + " of server " + serverId;
+                return description;
             }
 
             public ToolKind kind() {
@@ -54,7 +96,7 @@ public class McpTools {
             }
 
             public Map<String, String> parameters() {
-                return Map.of();
+                return parameters;
             }
 
             public Map<String, Object> execute(Map<String, Object> parameters, ToolEffects effects) {

@@ -9,6 +9,7 @@ import io.agentledger.command.run.tool.Tool;
 import io.agentledger.command.run.tool.ToolLedger;
 import io.agentledger.command.run.tool.SecretResolvingTool;
 import io.agentledger.command.credential.SecretReferences;
+import io.agentledger.command.mcp.McpTools;
 import io.agentledger.kernel.approval.ApprovalCommands.RequestApproval;
 import io.agentledger.kernel.approval.ApprovalDecision;
 import io.agentledger.kernel.error.BusinessError;
@@ -66,11 +67,13 @@ public class RunEngine {
     private final ToolLedger ledger;
     private final SecretReferences secrets;
     private final SystemSettings settings;
+    private final McpTools mcp;
     private final Clock clock;
 
     public RunEngine(EventStore events, CommandGateway commands, TransactionTemplate transaction,
                      AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, SecretReferences secrets,
-                     SystemSettings settings, Clock clock) {
+                     SystemSettings settings, McpTools mcp, Clock clock) {
+        this.mcp = mcp;
         this.events = events;
         this.commands = commands;
         this.transaction = transaction;
@@ -119,7 +122,7 @@ public class RunEngine {
         }
         if (!run.done(RunGraph.PLANNER)) {
             return node(run, RunGraph.PLANNER, () -> {
-                Outcome<List<PlannedTask>> plan = runtime.plan(run.instructions(), run.intent, tools.all());
+                Outcome<List<PlannedTask>> plan = runtime.plan(run.instructions(), run.intent, tools(run.tenantId));
                 recordCost(run, RunGraph.PLANNER, plan.usage());
                 long maxSteps = settings.integer(run.tenantId, SettingsSchema.MAX_PLANNED_STEPS);
                 if (plan.value().size() > maxSteps) {
@@ -160,6 +163,18 @@ public class RunEngine {
         return true;
     }
 
+    /** The built-in tools and the tenant's MCP servers' tools. */
+    private List<Tool> tools(String tenantId) {
+        List<Tool> all = new java.util.ArrayList<>(tools.all());
+        all.addAll(mcp.forTenant(tenantId));
+        return all;
+    }
+
+    private Tool tool(String tenantId, String name) {
+        return tools.find(name).orElseGet(() -> name.startsWith("mcp_") ? mcp.forTenant(tenantId).stream()
+                .filter(t -> t.name().equals(name)).findFirst().orElse(null) : null);
+    }
+
     private AutonomyPolicy policy(RunProgress run) {
         return new AutonomyPolicy(settings.decimal(run.tenantId, SettingsSchema.APPROVAL_COST_THRESHOLD));
     }
@@ -167,7 +182,7 @@ public class RunEngine {
     private boolean execute(RunProgress run, int index) {
         PlannedTask task = run.tasks.get(index);
         send(run, new StartNode(run.runId, RunGraph.EXECUTOR));
-        Tool tool = tools.find(task.tool()).orElse(null);
+        Tool tool = tool(run.tenantId, task.tool());
         if (tool == null) {
             fail(run, RunGraph.EXECUTOR, new IllegalArgumentException("The plan names an unknown tool: " + task.tool()));
             return false;
@@ -220,8 +235,9 @@ public class RunEngine {
         }
         Map<String, String> artifacts = new LinkedHashMap<>();
         run.steps.forEach((index, step) -> {
-            if ("executed".equals(step.get("outcome")) && tools.find(String.valueOf(step.get("tool")))
-                    .map(t -> t.kind() != io.agentledger.command.run.tool.ToolKind.READ_ONLY).orElse(false)) {
+            Tool used = tool(run.tenantId, String.valueOf(step.get("tool")));
+            if ("executed".equals(step.get("outcome")) && used != null
+                    && used.kind() != io.agentledger.command.run.tool.ToolKind.READ_ONLY) {
                 artifacts.put(String.valueOf(step.get("task_id")), "outbox://" + run.runId + ":" + index);
             }
         });
