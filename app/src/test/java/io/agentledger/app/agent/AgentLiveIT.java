@@ -1,22 +1,19 @@
 package io.agentledger.app.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentledger.app.live.LiveClients;
+import io.agentledger.app.live.LiveFollowers;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
-import reactor.core.Disposable;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,25 +26,20 @@ class AgentLiveIT extends IntegrationTest {
     @Value("${local.rsocket.server.port}")
     private int tcpPort;
 
-    private final List<RSocketRequester> clients = new ArrayList<>();
-    private final List<Disposable> subscriptions = new ArrayList<>();
-    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private LiveFollowers live;
+
+    @BeforeEach
+    void connect() {
+        live = new LiveFollowers(strategies, tcpPort);
+    }
 
     @AfterEach
     void disconnect() {
-        subscriptions.forEach(Disposable::dispose);
-        clients.forEach(RSocketRequester::dispose);
-        assertThat(failures).isEmpty();
+        live.close();
     }
 
     private List<JsonNode> follow(User user, Map<String, Object> request) {
-        RSocketRequester client = LiveClients.tcp(strategies, tcpPort, user.accessToken());
-        clients.add(client);
-        List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        RSocketRequester.RequestSpec spec = client.route("agents");
-        subscriptions.add((request == null ? spec : spec.data(request)).retrieveFlux(JsonNode.class)
-                .subscribe(messages::add, failures::add));
-        return messages;
+        return live.follow(user.accessToken(), "agents", request);
     }
 
     @Test
@@ -77,8 +69,8 @@ class AgentLiveIT extends IntegrationTest {
         assertThat(failed.body().path("status").asText()).isEqualTo("failed");
         assertThat(failed.body().path("error_message").asText()).contains("asked to fail");
 
-        eventually(() -> types(messages).contains("agent:error"));
-        assertThat(types(messages)).containsExactly("agent:status_changed", "agent:status_changed",
+        eventually(() -> LiveFollowers.types(messages).contains("agent:error"));
+        assertThat(LiveFollowers.types(messages)).containsExactly("agent:status_changed", "agent:status_changed",
                 "agent:execution_started", "agent:execution_completed", "agent:execution_started", "agent:error");
         assertThat(messages.get(0).path("data").path("new_status").asText()).isEqualTo("building");
         assertThat(messages.get(0).path("data").path("agent_number").asLong()).isEqualTo(1);
@@ -94,12 +86,9 @@ class AgentLiveIT extends IntegrationTest {
         List<JsonNode> rest = follow(user, Map.of("from_position", resumeAfter));
         eventually(() -> rest.size() >= 3);
         Thread.sleep(300);
-        assertThat(types(rest)).containsExactly("agent:execution_completed", "agent:execution_started",
+        assertThat(LiveFollowers.types(rest)).containsExactly("agent:execution_completed", "agent:execution_started",
                 "agent:error");
         assertThat(rest.get(0).path("position").asLong()).isEqualTo(messages.get(3).path("position").asLong());
     }
 
-    private static List<String> types(List<JsonNode> messages) {
-        return messages.stream().map(m -> m.path("type").asText()).toList();
-    }
 }

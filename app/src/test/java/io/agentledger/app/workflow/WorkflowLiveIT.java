@@ -1,20 +1,17 @@
 package io.agentledger.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentledger.app.live.LiveClients;
+import io.agentledger.app.live.LiveFollowers;
 import io.agentledger.app.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
-import reactor.core.Disposable;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,25 +24,20 @@ class WorkflowLiveIT extends IntegrationTest {
     @Value("${local.rsocket.server.port}")
     private int tcpPort;
 
-    private final List<RSocketRequester> clients = new ArrayList<>();
-    private final List<Disposable> subscriptions = new ArrayList<>();
-    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private LiveFollowers live;
+
+    @BeforeEach
+    void connect() {
+        live = new LiveFollowers(strategies, tcpPort);
+    }
 
     @AfterEach
     void disconnect() {
-        subscriptions.forEach(Disposable::dispose);
-        clients.forEach(RSocketRequester::dispose);
-        assertThat(failures).isEmpty();
+        live.close();
     }
 
     private List<JsonNode> follow(User user, Map<String, Object> request) {
-        RSocketRequester client = LiveClients.tcp(strategies, tcpPort, user.accessToken());
-        clients.add(client);
-        List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        RSocketRequester.RequestSpec spec = client.route("workflows");
-        subscriptions.add((request == null ? spec : spec.data(request)).retrieveFlux(JsonNode.class)
-                .subscribe(messages::add, failures::add));
-        return messages;
+        return live.follow(user.accessToken(), "workflows", request);
     }
 
     @Test
@@ -62,8 +54,8 @@ class WorkflowLiveIT extends IntegrationTest {
         String executionId = api.post("/api/v1/workflows/" + workflowId + "/run", Map.of("input", "x"), user.auth())
                 .text("execution_id");
 
-        eventually(() -> types(messages).contains("workflow:completed"));
-        assertThat(types(messages)).containsExactly("workflow:triggered", "workflow:step_completed",
+        eventually(() -> LiveFollowers.types(messages).contains("workflow:completed"));
+        assertThat(LiveFollowers.types(messages)).containsExactly("workflow:triggered", "workflow:step_completed",
                 "workflow:step_completed", "workflow:completed");
         assertThat(messages.get(0).path("data").path("execution_id").asText()).isEqualTo(executionId);
         assertThat(messages.get(0).path("data").path("trigger_source").asText()).isEqualTo("manual");
@@ -76,10 +68,7 @@ class WorkflowLiveIT extends IntegrationTest {
         List<JsonNode> rest = follow(user, Map.of("from_position", messages.get(1).path("position").asLong()));
         eventually(() -> rest.size() >= 2);
         Thread.sleep(300);
-        assertThat(types(rest)).containsExactly("workflow:step_completed", "workflow:completed");
+        assertThat(LiveFollowers.types(rest)).containsExactly("workflow:step_completed", "workflow:completed");
     }
 
-    private static List<String> types(List<JsonNode> messages) {
-        return messages.stream().map(m -> m.path("type").asText()).toList();
-    }
 }
