@@ -104,6 +104,45 @@ class McpServerIT extends IntegrationTest {
     }
 
     @Test
+    void aServerKilledInTheMiddleOfACallFailsThatAttemptAndTheRetryRunsOnAFreshServer() {
+        User admin = registerSteppedUp();
+        String serverId = registerEverything(admin).path("id").asText();
+        String workflowId = api.post("/api/v1/workflows", Map.of("name", "long", "nodes", List.of(
+                WorkflowIT.node("slow", "tool", Map.of("tool", "trigger-long-running-operation", "server_id", serverId,
+                        "parameters", Map.of("duration", 2, "steps", 2), "timeout_ms", 15_000))), "edges", List.of(),
+                "definition", Map.of("retry_policy", Map.of("max_attempts", 2, "backoff_strategy", "fixed",
+                        "delay_ms", 100))), admin.auth()).text("id");
+        String executionId = run(admin, workflowId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/executions/" + executionId + "/logs",
+                admin.auth()).body().toString().contains("\"running\""));
+        List<ProcessHandle> servers = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("server-everything")).toList();
+        assertThat(servers).isNotEmpty();
+        servers.forEach(ProcessHandle::destroyForcibly);
+
+        JsonNode execution = ended(admin, executionId);
+        assertThat(execution.path("status").asText()).as(execution.toString()).isEqualTo("completed");
+        JsonNode attempts = api.get("/api/v1/executions/" + executionId + "/logs", admin.auth()).body();
+        assertThat(attempts.size()).isEqualTo(2);
+        assertThat(attempts.get(0).path("status").asText()).isEqualTo("retrying");
+        assertThat(attempts.get(1).path("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void aNodeThatOutlastsItsTimeoutFailsWithIt() {
+        User admin = registerSteppedUp();
+        String serverId = registerEverything(admin).path("id").asText();
+        String workflowId = api.post("/api/v1/workflows", Map.of("name", "too slow", "nodes", List.of(
+                WorkflowIT.node("slow", "tool", Map.of("tool", "trigger-long-running-operation", "server_id", serverId,
+                        "parameters", Map.of("duration", 10, "steps", 2), "timeout_ms", 1000))), "edges", List.of()),
+                admin.auth()).text("id");
+        JsonNode execution = ended(admin, run(admin, workflowId));
+        assertThat(execution.path("status").asText()).isEqualTo("failed");
+        assertThat(execution.path("error").asText()).contains("timed out after 1000 ms");
+        assertThat(execution.path("duration_ms").asLong()).isLessThan(9000);
+    }
+
+    @Test
     void theFilesystemServerReadsOnlyTheFolderItWasGiven() throws Exception {
         User admin = registerSteppedUp();
         Path folder = Files.createTempDirectory("mcp-fs");

@@ -69,10 +69,20 @@ public class McpConnections {
         });
     }
 
-    /** Calls the tool; an error result is thrown as the tool's failure. */
+    /**
+     * Calls the tool once: a call that fails (the server died under it, say) fails, and the client is
+     * closed so the next call starts the server again. Calls are not repeated here: the caller's retry
+     * is recorded as a new attempt, and a call may have had its effect before the server died.
+     */
     public String call(Launch server, String tool, String argumentsJson) {
-        ToolExecutionResult result = withClient(server, client -> client.executeTool(ToolExecutionRequest.builder()
-                .id(tool).name(tool).arguments(argumentsJson).build()));
+        ToolExecutionResult result;
+        try {
+            result = client(server).executeTool(ToolExecutionRequest.builder().id(tool).name(tool)
+                    .arguments(argumentsJson).build());
+        } catch (RuntimeException failed) {
+            close(server.serverId());
+            throw failed;
+        }
         if (result.isError()) {
             throw new IllegalStateException("MCP tool " + tool + " failed: " + result.resultText());
         }
@@ -100,7 +110,7 @@ public class McpConnections {
         T with(McpClient client);
     }
 
-    /** Uses the warm client; one that fails is closed, started again once, and asked again. */
+    /** For questions without effects: the warm client; one that fails is closed, started again and asked again. */
     private <T> T withClient(Launch server, Use<T> use) {
         try {
             return use.with(client(server));
