@@ -1,0 +1,91 @@
+package io.agentledger.app.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentledger.kernel.identity.Caller;
+import io.agentledger.query.live.MindMeshStream;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /ws} on the HTTP port. The handshake authenticates {@code token} (an access token or an API key)
+ * as the REST API does; a missing or bad one is a 401 before any upgrade. Browsers send their origin: only
+ * the CORS origins may open it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+public class MindMeshWebSocketConfiguration implements WebSocketConfigurer {
+
+    private final MindMeshStream stream;
+    private final ObjectMapper json;
+    private final LiveAuthentication authentication;
+    private final String[] origins;
+
+    public MindMeshWebSocketConfiguration(MindMeshStream stream, ObjectMapper json, LiveAuthentication authentication,
+                                          @org.springframework.beans.factory.annotation.Value("${CORS_ORIGINS:}")
+                                          String origins) {
+        this.stream = stream;
+        this.json = json;
+        this.authentication = authentication;
+        this.origins = origins.isBlank() ? new String[0] : origins.split("\\s*,\\s*");
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(new MindMeshWebSocket(stream, json), "/ws")
+                .addInterceptors(new TokenHandshake(authentication))
+                .setAllowedOriginPatterns(origins);
+    }
+
+    static final class TokenHandshake implements HandshakeInterceptor {
+
+        private final LiveAuthentication authentication;
+
+        TokenHandshake(LiveAuthentication authentication) {
+            this.authentication = authentication;
+        }
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                       Map<String, Object> attributes) {
+            var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
+            String token = query.getFirst("token");
+            Optional<Caller> caller = token == null || token.isBlank() ? Optional.empty()
+                    : authentication.authenticate(token);
+            if (caller.isEmpty()) {
+                response.setStatusCode(HttpStatus.UNAUTHORIZED);
+                return false;
+            }
+            String from = query.getFirst(MindMeshWebSocket.FROM);
+            if (from != null) {
+                try {
+                    long position = Long.parseLong(from);
+                    if (position < 0) {
+                        throw new NumberFormatException();
+                    }
+                    attributes.put(MindMeshWebSocket.FROM, position);
+                } catch (NumberFormatException e) {
+                    response.setStatusCode(HttpStatus.BAD_REQUEST);
+                    return false;
+                }
+            }
+            attributes.put(MindMeshWebSocket.CALLER, caller.get());
+            return true;
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Exception exception) {
+        }
+    }
+}
