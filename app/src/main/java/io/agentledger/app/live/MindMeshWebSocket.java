@@ -11,6 +11,9 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.util.Map;
@@ -21,20 +24,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code run.update}, {@code approval.request} and {@code goal.completed} as {@code {type, data, position,
  * timestamp}}; {@code &from_position=n} resumes after n. A client too slow to take what it is sent (more
  * than a megabyte waiting, or ten seconds on one send) is disconnected and resumes from its last position.
+ * The token is checked again every {@code recheck}: once it is revoked or expired, or the caller's role or
+ * tenant changed, the socket is closed (4401) like the RSocket streams end.
  */
 public class MindMeshWebSocket extends TextWebSocketHandler {
 
     static final String CALLER = "caller";
+    static final String TOKEN = "token";
     static final String FROM = "from_position";
     private static final Logger log = LoggerFactory.getLogger(MindMeshWebSocket.class);
 
     private final MindMeshStream stream;
     private final ObjectMapper json;
+    private final LiveAuthentication authentication;
     private final Map<String, Disposable> following = new ConcurrentHashMap<>();
 
-    public MindMeshWebSocket(MindMeshStream stream, ObjectMapper json) {
+    public MindMeshWebSocket(MindMeshStream stream, ObjectMapper json, LiveAuthentication authentication) {
         this.stream = stream;
         this.json = json;
+        this.authentication = authentication;
     }
 
     @Override
@@ -42,7 +50,13 @@ public class MindMeshWebSocket extends TextWebSocketHandler {
         Caller caller = (Caller) session.getAttributes().get(CALLER);
         Long from = (Long) session.getAttributes().get(FROM);
         WebSocketSession sending = new ConcurrentWebSocketSessionDecorator(session, 10_000, 1024 * 1024);
-        following.put(session.getId(), stream.follow(caller, from).subscribe(message -> {
+        String token = (String) session.getAttributes().get(TOKEN);
+        Disposable recheck = Flux.interval(authentication.recheck())
+                .map(tick -> authentication.authenticate(token).filter(now -> now.equals(caller)).isPresent())
+                .subscribeOn(Schedulers.boundedElastic())
+                .filter(stillValid -> !stillValid).take(1)
+                .subscribe(revoked -> close(session, new CloseStatus(4401, "credential no longer valid")));
+        following.put(session.getId(), Disposables.composite(recheck, stream.follow(caller, from).subscribe(message -> {
             try {
                 sending.sendMessage(new TextMessage(json.writeValueAsString(message)));
             } catch (IOException | RuntimeException e) {
@@ -51,7 +65,7 @@ public class MindMeshWebSocket extends TextWebSocketHandler {
         }, failure -> {
             log.debug("Seed 000 stream of {} ended: {}", caller.userId(), failure.toString());
             close(session, CloseStatus.SERVER_ERROR);
-        }));
+        })));
     }
 
     /** Clients only listen here; what they send is ignored. */

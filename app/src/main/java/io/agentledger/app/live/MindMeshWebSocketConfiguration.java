@@ -42,7 +42,7 @@ public class MindMeshWebSocketConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new MindMeshWebSocket(stream, json), "/ws")
+        registry.addHandler(new MindMeshWebSocket(stream, json, authentication), "/ws")
                 .addInterceptors(new TokenHandshake(authentication))
                 .setAllowedOriginPatterns(origins);
     }
@@ -80,6 +80,7 @@ public class MindMeshWebSocketConfiguration implements WebSocketConfigurer {
                 }
             }
             attributes.put(MindMeshWebSocket.CALLER, caller.get());
+            attributes.put(MindMeshWebSocket.TOKEN, token);
             return true;
         }
 

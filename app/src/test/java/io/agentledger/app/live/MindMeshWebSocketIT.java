@@ -27,6 +27,7 @@ class MindMeshWebSocketIT extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<WebSocket> sockets = new ArrayList<>();
+    private final List<Integer> closes = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -51,6 +52,12 @@ class MindMeshWebSocketIT extends IntegrationTest {
                             text.setLength(0);
                         }
                         webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closes.add(statusCode);
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
@@ -100,6 +107,14 @@ class MindMeshWebSocketIT extends IntegrationTest {
         List<JsonNode> rest = follow("token=" + user.accessToken() + "&from_position=" + resumeAfter);
         eventually(() -> rest.size() >= messages.size() - 1);
         assertThat(rest.get(0).path("position").asLong()).isEqualTo(messages.get(1).path("position").asLong());
+    }
+
+    @Test
+    void anOpenSocketIsClosedOnceItsSessionEnds() throws Exception {
+        User user = register();
+        follow("token=" + user.accessToken());
+        assertThat(api.post("/api/v1/auth/logout", null, user.auth()).status()).isEqualTo(200);
+        eventually(() -> closes.contains(4401));
     }
 
     @Test
