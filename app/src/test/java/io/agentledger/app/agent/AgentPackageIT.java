@@ -147,6 +147,9 @@ public class AgentPackageIT extends IntegrationTest {
         String probe = """
                 import os
                 def handle(payload):
+                    if payload.get("nul"):
+                        print("before\\x00after")
+                        raise ValueError("bad\\x00value")
                     if payload.get("allocate"):
                         block = bytearray(2 * 1024 * 1024 * 1024)
                         return {"allocated": len(block)}
@@ -169,6 +172,16 @@ public class AgentPackageIT extends IntegrationTest {
                 Map.of("allocate", true)), user.auth()).body();
         assertThat(greedy.path("status").asText()).isEqualTo("failed");
         assertThat(greedy.path("error_message").asText()).contains("MemoryError");
+
+        // NUL in an agent's output and error: recorded (replaced in the read models), nothing stops
+        JsonNode nul = api.post("/api/v1/runtime/" + agentId + "/execute", Map.of("payload", Map.of("nul", true)),
+                user.auth()).body();
+        assertThat(nul.path("status").asText()).as(nul.toString()).isEqualTo("failed");
+        assertThat(nul.path("error_message").asText()).contains("bad").contains("value");
+        assertThat(api.get("/api/v1/logs/executions/" + nul.path("id").asText() + "/logs", user.auth()).body()
+                .toString()).contains("before").contains("after");
+        assertThat(api.post("/api/v1/runtime/" + agentId + "/execute", Map.of("payload", Map.of()), user.auth())
+                .body().path("status").asText()).isEqualTo("completed");
     }
 
     @Test

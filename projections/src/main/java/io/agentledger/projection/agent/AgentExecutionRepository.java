@@ -7,6 +7,7 @@ import io.agentledger.kernel.agent.ExecutionStatus;
 import io.agentledger.kernel.agent.ExecutionView;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
+import io.agentledger.projection.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -53,7 +54,7 @@ public class AgentExecutionRepository {
                   Long durationMs, long version, Instant at) {
         return 1 == jdbc.update("UPDATE agent_execution_view SET status = ?, output_data = CAST(? AS jsonb), "
                         + "error_message = ?, timed_out = ?, duration_ms = ?, completed_at = ?, version = ?, "
-                        + "updated_at = ? " + AT_PREVIOUS_VERSION, status.name(), Json.write(output), error, timedOut,
+                        + "updated_at = ? " + AT_PREVIOUS_VERSION, status.name(), Json.write(output), Text.foreign(error), timedOut,
                 durationMs, Sql.timestamp(at), version, Sql.timestamp(at), executionId, version - 1);
     }
 

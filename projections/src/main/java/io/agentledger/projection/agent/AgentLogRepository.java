@@ -4,6 +4,7 @@ import io.agentledger.kernel.agent.AgentLogLine;
 import io.agentledger.kernel.agent.AgentLogView;
 import io.agentledger.kernel.agent.AgentQueries.FindAgentLogs;
 import io.agentledger.projection.support.Sql;
+import io.agentledger.projection.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,7 @@ public class AgentLogRepository {
         for (int i = 0; i < lines.size(); i++) {
             AgentLogLine line = lines.get(i);
             rows.add(new Object[]{eventId, i, tenantId, agentId, versionId, executionId,
-                    Sql.timestamp(line.timestamp()), line.level(), line.source(), line.message()});
+                    Sql.timestamp(line.timestamp()), line.level(), line.source(), Text.foreign(line.message())});
         }
         jdbc.batchUpdate("INSERT INTO agent_log (event_id, line_no, tenant_id, agent_id, version_id, execution_id, at, "
                 + "level, source, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);

@@ -4,6 +4,7 @@ import io.agentledger.kernel.agent.AgentEvent.AgentVersionUploaded;
 import io.agentledger.kernel.agent.AgentVersionView;
 import io.agentledger.kernel.agent.VersionStatus;
 import io.agentledger.projection.support.Sql;
+import io.agentledger.projection.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -39,12 +40,12 @@ public class AgentVersionRepository {
     void built(String versionId, String entrypoint, String runtime, String manifest, long seq, Instant at) {
         jdbc.update("UPDATE agent_version_view SET status = ?, entrypoint = ?, runtime = ?, config = ?, seq = ?, "
                         + "updated_at = ? WHERE id = ? AND seq < ?", VersionStatus.READY.name(), entrypoint, runtime,
-                manifest, seq, Sql.timestamp(at), versionId, seq);
+                Text.foreign(manifest), seq, Sql.timestamp(at), versionId, seq);
     }
 
     void failed(String versionId, String reason, long seq, Instant at) {
         jdbc.update("UPDATE agent_version_view SET status = ?, error = ?, seq = ?, updated_at = ? "
-                + "WHERE id = ? AND seq < ?", VersionStatus.FAILED.name(), reason, seq, Sql.timestamp(at), versionId, seq);
+                + "WHERE id = ? AND seq < ?", VersionStatus.FAILED.name(), Text.foreign(reason), seq, Sql.timestamp(at), versionId, seq);
     }
 
     void deleteAll() {

@@ -39,7 +39,7 @@ public class AuditLogRepository {
                         Text.fit(entry.tenantId(), 40), Text.fit(entry.userId(), 80), Text.fit(entry.action(), 80),
                         Text.fit(entry.resourceType(), 40), Text.fit(entry.resourceId(), 200),
                         Json.write(entry.details()), Text.fit(entry.ipAddress(), 64), Text.fit(entry.userAgent(), 512),
-                        entry.success(), Text.fit(entry.errorMessage(), 100_000), Sql.timestamp(entry.createdAt())})
+                        entry.success(), Text.foreign(entry.errorMessage()), Sql.timestamp(entry.createdAt())})
                         .toList());
     }
 

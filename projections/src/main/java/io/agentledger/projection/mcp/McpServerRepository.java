@@ -6,6 +6,7 @@ import io.agentledger.kernel.mcp.McpServerView;
 import io.agentledger.kernel.mcp.McpToolInfo;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
+import io.agentledger.projection.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -52,7 +53,7 @@ public class McpServerRepository {
         boolean healthy = "healthy".equals(status);
         return 1 == jdbc.update("UPDATE mcp_server_view SET status = ?, status_message = ?, connected_at = CASE WHEN ? "
                         + "THEN COALESCE(connected_at, ?) ELSE connected_at END, version = ?, updated_at = ? "
-                        + AT_PREVIOUS_VERSION, healthy ? "connected" : "error", message, healthy, Sql.timestamp(at),
+                        + AT_PREVIOUS_VERSION, healthy ? "connected" : "error", Text.foreign(message), healthy, Sql.timestamp(at),
                 version, Sql.timestamp(at), serverId, version - 1);
     }
 

@@ -12,6 +12,14 @@ public final class Text {
     private Text() {
     }
 
+    /** The bound of text a process, tool or server wrote into an unbounded column. */
+    public static final int MAX_FOREIGN_TEXT = 100_000;
+
+    /** Text that came from outside (a process's output, a tool's error): fitted to {@link #MAX_FOREIGN_TEXT}. */
+    public static String foreign(String value) {
+        return fit(value, MAX_FOREIGN_TEXT);
+    }
+
     /** {@code value} with NUL replaced and cut to at most {@code max} characters (never inside a surrogate pair). */
     public static String fit(String value, int max) {
         if (value == null) {

@@ -10,6 +10,7 @@ import io.agentledger.kernel.workflow.WorkflowPage;
 import io.agentledger.kernel.workflow.WorkflowQueries.ListWorkflowExecutions;
 import io.agentledger.projection.support.Json;
 import io.agentledger.projection.support.Sql;
+import io.agentledger.projection.support.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -64,7 +65,7 @@ public class WorkflowExecutionRepository {
                   long durationMs, long version, Instant at) {
         return 1 == jdbc.update("UPDATE workflow_execution_view SET status = ?, output = CAST(? AS jsonb), error = ?, "
                         + "failed_node = ?, completed_at = ?, duration_ms = ?, paused_at = NULL, version = ?, updated_at = ? "
-                        + AT_PREVIOUS_VERSION, status.name(), Json.write(output), error, failedNode, Sql.timestamp(at),
+                        + AT_PREVIOUS_VERSION, status.name(), Json.write(output), Text.foreign(error), failedNode, Sql.timestamp(at),
                 durationMs, version, Sql.timestamp(at), executionId, version - 1);
     }
 
@@ -79,13 +80,13 @@ public class WorkflowExecutionRepository {
                    long durationMs, long seq, Instant at) {
         jdbc.update("UPDATE workflow_node_log SET status = ?, output = CAST(? AS jsonb), error = ?, completed_at = ?, "
                         + "duration_ms = ?, seq = ? WHERE execution_id = ? AND node_id = ? AND attempt = ? AND seq < ?",
-                status, Json.write(output), error, Sql.timestamp(at), durationMs, seq, executionId, nodeId, attempt, seq);
+                status, Json.write(output), Text.foreign(error), Sql.timestamp(at), durationMs, seq, executionId, nodeId, attempt, seq);
     }
 
     void nodeSkipped(String executionId, String tenantId, String nodeId, String reason, long seq, Instant at) {
         jdbc.update("INSERT INTO workflow_node_log (execution_id, node_id, attempt, tenant_id, status, error, "
                 + "completed_at, seq) VALUES (?, ?, 0, ?, 'skipped', ?, ?, ?) ON CONFLICT DO NOTHING", executionId, nodeId,
-                tenantId, reason, Sql.timestamp(at), seq);
+                tenantId, Text.foreign(reason), Sql.timestamp(at), seq);
     }
 
     void deleteAll() {
