@@ -37,7 +37,7 @@ public class McpTools {
     }
 
     public Tool tool(String serverId, String tenantId, String name) {
-        return tool(serverId, tenantId, name, name, "MCP tool " + name + " of server " + serverId, Map.of());
+        return tool(launch(serverId, tenantId), name, name, "MCP tool " + name + " of server " + serverId, Map.of());
     }
 
     /**
@@ -48,8 +48,9 @@ public class McpTools {
         List<Tool> tools = new ArrayList<>();
         for (McpServerView server : queries.query(new ListMcpServers(tenantId),
                 ResponseTypes.multipleInstancesOf(McpServerView.class)).join()) {
+            McpServerView.Launch launch = server.tools().isEmpty() ? null : launch(server.id(), tenantId);
             for (McpToolInfo info : server.tools()) {
-                tools.add(tool(server.id(), tenantId, info.name(), plannerName(server.name(), info.name()),
+                tools.add(tool(launch, info.name(), plannerName(server.name(), info.name()),
                         (info.description() == null ? info.name() : info.description()) + " (MCP server "
                                 + server.name() + ")", parameters(info)));
             }
@@ -71,13 +72,18 @@ public class McpTools {
         return parameters;
     }
 
-    private Tool tool(String serverId, String tenantId, String name, String shownName, String description,
-                      Map<String, String> parameters) {
+    private McpServerView.Launch launch(String serverId, String tenantId) {
         McpServerView.Launch launch = queries.query(new FindMcpLaunch(serverId, tenantId), McpServerView.Launch.class)
                 .join();
         if (launch == null) {
             throw new IllegalStateException("No MCP server " + serverId);
         }
+        return launch;
+    }
+
+    private Tool tool(McpServerView.Launch launch, String name, String shownName, String description,
+                      Map<String, String> parameters) {
+        String serverId = launch.serverId();
         return new Tool() {
             public String name() {
                 return shownName;
