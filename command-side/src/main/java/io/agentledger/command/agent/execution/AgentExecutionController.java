@@ -9,7 +9,6 @@ import io.agentledger.kernel.agent.AgentVersionView;
 import io.agentledger.kernel.agent.AgentView;
 import io.agentledger.kernel.agent.ExecutionCommands.CancelExecution;
 import io.agentledger.kernel.agent.ExecutionCommands.RequestExecution;
-import io.agentledger.kernel.agent.ExecutionQueries.FindExecution;
 import io.agentledger.kernel.agent.ExecutionQueries.FindRunnableVersion;
 import io.agentledger.kernel.agent.ExecutionStatus;
 import io.agentledger.kernel.agent.ExecutionView;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +55,12 @@ public class AgentExecutionController {
     private final QueryGateway queries;
     private final PythonSandbox sandbox;
     private final SandboxLimits limits;
+    private final ExecutionWaits waits;
     private final Clock clock;
 
     public AgentExecutionController(CommandGateway commands, QueryGateway queries, PythonSandbox sandbox,
-                                    SandboxLimits limits, Clock clock) {
+                                    SandboxLimits limits, ExecutionWaits waits, Clock clock) {
+        this.waits = waits;
         this.commands = commands;
         this.queries = queries;
         this.sandbox = sandbox;
@@ -163,22 +163,11 @@ public class AgentExecutionController {
 
     /** The execution once it ended, or as it stands when {@code timeout} (and a margin for the queue) passed. */
     private ExecutionView awaitEnd(String executionId, Caller caller, Duration timeout) {
-        Instant deadline = clock.instant().plus(timeout).plus(WAIT_MARGIN);
-        ExecutionView execution = find(executionId, caller);
-        while ((execution == null || !execution.status().ended()) && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            execution = find(executionId, caller);
-        }
-        return execution;
+        return waits.until(executionId, caller.tenantId(), clock.instant().plus(timeout).plus(WAIT_MARGIN));
     }
 
     private ExecutionView find(String executionId, Caller caller) {
-        return queries.query(new FindExecution(executionId, caller.tenantId()), ExecutionView.class).join();
+        return waits.find(executionId, caller.tenantId());
     }
 
     private static String paiosStatus(ExecutionStatus status) {

@@ -1,5 +1,6 @@
 package io.agentledger.command.workflow.engine;
 
+import io.agentledger.command.agent.execution.ExecutionWaits;
 import io.agentledger.command.credential.SecretReferences;
 import io.agentledger.command.mcp.McpTools;
 import io.agentledger.command.run.runtime.AgentRuntime;
@@ -10,7 +11,6 @@ import io.agentledger.command.run.tool.ToolLedger;
 import io.agentledger.command.workflow.WorkflowValidator;
 import io.agentledger.kernel.agent.AgentView;
 import io.agentledger.kernel.agent.ExecutionCommands.RequestExecution;
-import io.agentledger.kernel.agent.ExecutionQueries.FindExecution;
 import io.agentledger.kernel.agent.ExecutionQueries.FindRunnableVersion;
 import io.agentledger.kernel.agent.AgentVersionView;
 import io.agentledger.kernel.agent.ExecutionView;
@@ -48,10 +48,13 @@ class NodeRunner {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final McpTools mcp;
+    private final ExecutionWaits waits;
 
     NodeRunner(AgentRuntime runtime, BuiltInTools tools, ToolLedger ledger, SecretReferences secrets,
-               WorkflowValidator validator, CommandGateway commands, QueryGateway queries, McpTools mcp) {
+               WorkflowValidator validator, CommandGateway commands, QueryGateway queries, McpTools mcp,
+               ExecutionWaits waits) {
         this.mcp = mcp;
+        this.waits = waits;
         this.runtime = runtime;
         this.tools = tools;
         this.ledger = ledger;
@@ -62,7 +65,7 @@ class NodeRunner {
     }
 
     Object run(WorkflowProgress execution, WorkflowNode node, int attempt, Map<String, Object> context,
-               Duration timeout) throws InterruptedException {
+               Duration timeout) {
         Map<String, Object> data = node.data() == null ? Map.of() : node.data();
         if (node.type().equals("condition")) {
             return Map.of("result", SafeExpression.test(String.valueOf(data.get("expression")), context));
@@ -105,7 +108,7 @@ class NodeRunner {
     }
 
     private Object agentPackage(WorkflowProgress execution, WorkflowNode node, int attempt, Map<String, Object> data,
-                                Map<String, Object> context, Duration timeout) throws InterruptedException {
+                                Map<String, Object> context, Duration timeout) {
         AgentView agent = validator.agent(data, execution.tenantId);
         if (agent == null) {
             throw new IllegalStateException("The agent the node names is not there");
@@ -128,21 +131,16 @@ class NodeRunner {
         } catch (RuntimeException alreadyRequested) {
             // a worker before this one asked for it: wait for that execution
         }
-        Instant deadline = Instant.now().plus(timeout).plusSeconds(5);
-        while (Instant.now().isBefore(deadline)) {
-            ExecutionView view = queries.query(new FindExecution(executionId, execution.tenantId), ExecutionView.class)
-                    .join();
-            if (view != null && view.status().ended()) {
-                if (view.status() != io.agentledger.kernel.agent.ExecutionStatus.COMPLETED) {
-                    throw new IllegalStateException("agent execution " + executionId + " "
-                            + view.status().name().toLowerCase() + ": " + view.errorMessage());
-                }
-                return Map.of("execution_id", executionId, "output", view.outputData() == null ? Map.of()
-                        : view.outputData());
-            }
-            Thread.sleep(50);
+        ExecutionView view = waits.until(executionId, execution.tenantId, Instant.now().plus(timeout).plusSeconds(5));
+        if (view == null || !view.status().ended()) {
+            throw new IllegalStateException("agent execution " + executionId + " did not end in time");
         }
-        throw new IllegalStateException("agent execution " + executionId + " did not end in time");
+        if (view.status() != io.agentledger.kernel.agent.ExecutionStatus.COMPLETED) {
+            throw new IllegalStateException("agent execution " + executionId + " "
+                    + view.status().name().toLowerCase() + ": " + view.errorMessage());
+        }
+        return Map.of("execution_id", executionId, "output", view.outputData() == null ? Map.of()
+                : view.outputData());
     }
 
     static String digest(String text) {
