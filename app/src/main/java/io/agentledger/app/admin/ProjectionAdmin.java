@@ -13,6 +13,7 @@ import io.agentledger.projection.memory.MemoryDirectoryProjection;
 import io.agentledger.projection.memory.MemorySearchProjection;
 import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
+import io.agentledger.projection.task.TaskDirectoryProjection;
 import io.agentledger.projection.workflow.WorkflowDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -39,7 +40,7 @@ public class ProjectionAdmin {
             ApprovalDirectoryProjection.GROUP, UserDirectoryProjection.GROUP, ApiKeyDirectoryProjection.GROUP,
             AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
             AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP,
-            WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP);
+            WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP, TaskDirectoryProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

@@ -171,7 +171,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> any(Exception e, HttpServletRequest request) {
         Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        BusinessError business = businessError(failure);
+        BusinessError business = BusinessErrors.of(failure);
         if (business != null) {
             return respond(business.code(), business.detail(), List.of(), request);
         }
@@ -194,24 +194,6 @@ public class ApiExceptionHandler {
         log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), failure);
         return respond(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id to support",
                 List.of(), request);
-    }
-
-    private static BusinessError businessError(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CommandExecutionException execution) {
-                Object details = execution.getDetails().orElse(null);
-                if (details instanceof BusinessError error) {
-                    return error;
-                }
-            }
-            if (t instanceof DomainException domain) {
-                return domain.toBusinessError();
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

@@ -36,7 +36,8 @@ class ReplayIT extends IntegrationTest {
             Map.entry("agent-directory", List.of("agent_view", "agent_version_view", "agent_execution_view",
                     "agent_log")),
             Map.entry("workflow-directory", List.of("workflow_view", "workflow_version_view", "workflow_execution_view",
-                    "workflow_node_log")));
+                    "workflow_node_log")),
+            Map.entry("task-directory", List.of("task_session_view", "task_view", "task_artifact_view")));
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -91,12 +92,19 @@ class ReplayIT extends IntegrationTest {
         eventually(() -> "completed".equals(api.get("/api/v1/executions/" + workflowRun, user.auth()).text("status")));
         String removed = api.post("/api/v1/workflows", Map.of("name", "removed"), user.auth()).text("id");
         api.delete("/api/v1/workflows/" + removed, user.auth());
+        String session = api.post("/api/sessions", Map.of("name", "replayed"), user.auth()).text("id");
+        String task = api.post("/api/sessions/" + session + "/tasks", Map.of("description",
+                "write a file named r.md that says replay, then list the files"), user.auth()).text("id");
+        eventually(() -> "completed".equals(api.get("/api/tasks/" + task, user.auth()).text("status")));
+        api.delete("/api/sessions/" + api.post("/api/sessions", Map.of("name", "gone"), user.auth()).text("id"),
+                user.auth());
         String key = api.post("/api/v1/api-keys", Map.of("name", "replayed"), user.auth()).text("id");
         api.delete("/api/v1/api-keys/" + key, user.auth());
         // other tests leave runs waiting at approval gates; their expiry must not land mid-comparison
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM approval_view WHERE state = 'PENDING'", Long.class) == 0
                 && jdbc.queryForObject("SELECT count(*) FROM run_view WHERE status IN ('PENDING', 'RUNNING')",
+                Long.class) == 0 && jdbc.queryForObject("SELECT count(*) FROM task_view WHERE status = 'RUNNING'",
                 Long.class) == 0 && allCaughtUp());
 
         // background work (another test's run, a session expiring) may append while we replay; only a cycle

@@ -4,6 +4,7 @@ import io.agentledger.app.support.Api;
 import io.agentledger.app.support.StandaloneService;
 import io.agentledger.command.run.runtime.AgentRuntime;
 import io.agentledger.command.run.runtime.OfflineAgentRuntime;
+import io.agentledger.command.run.runtime.TaskTurns;
 import io.agentledger.command.run.runtime.Usage;
 import io.agentledger.command.run.tool.Tool;
 import io.agentledger.command.run.tool.ToolKind;
@@ -206,6 +207,12 @@ class RunDurabilityIT {
 
                 public Outcome<String> respond(String instructions, String request) {
                     return offline.respond(instructions, request);
+                }
+
+                @Override
+                public Outcome<TaskTurns.Turn> act(String task, List<TaskTurns.ToolSpec> tools,
+                                                   List<TaskTurns.Entry> history) {
+                    return offline.act(task, tools, history);
                 }
             };
         }

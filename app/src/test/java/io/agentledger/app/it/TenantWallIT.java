@@ -89,6 +89,14 @@ class TenantWallIT extends IntegrationTest {
                 List.of(java.nio.file.Path.of(System.getProperty("mcp.servers.dir", "target/mcp-servers/node_modules/"
                         + "@modelcontextprotocol")).resolve("server-everything/dist/index.js").toAbsolutePath()
                         .toString(), "stdio")), owner.auth()).text("id"));
+        String sessionId = api.post("/api/sessions", Map.of("name", "walled"), owner.auth()).text("id");
+        ids.put("sessionId", sessionId);
+        String taskId = api.post("/api/sessions/" + sessionId + "/tasks", Map.of("description",
+                "write a file named w.txt that says walled"), owner.auth()).text("id");
+        ids.put("taskId", taskId);
+        eventually(() -> api.get("/api/tasks/" + taskId + "/artifacts", owner.auth()).body().size() == 2);
+        ids.put("artifactId", api.get("/api/tasks/" + taskId + "/artifacts", owner.auth()).body().get(0).path("id")
+                .asText());
         String packaged = api.post("/api/v1/agents", Map.of("name", "walled package"), owner.auth()).text("id");
         ids.put("versionId", AgentPackageIT.read(AgentPackages.upload("http://127.0.0.1:" + port()
                 + "/api/v1/uploads/agent/" + packaged, "a.tar.gz", AgentPackages.of(AgentPackages.MANIFEST,

@@ -1,23 +1,17 @@
 package io.agentledger.app.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,44 +19,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Seed 000's WebSocket (`/ws?token=`) followed by the JDK's own WebSocket client. */
 class MindMeshWebSocketIT extends IntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<WebSocket> sockets = new ArrayList<>();
-    private final List<Integer> closes = new CopyOnWriteArrayList<>();
+    private final List<JdkWebSocket> sockets = new ArrayList<>();
+    private List<Integer> closes = List.of();
 
     @AfterEach
     void close() {
-        sockets.forEach(socket -> socket.abort());
+        sockets.forEach(JdkWebSocket::close);
     }
 
     private List<JsonNode> follow(String query) throws Exception {
-        List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port() + "/ws?" + query), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            try {
-                                messages.add(JSON.readTree(text.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closes.add(statusCode);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        JdkWebSocket socket = JdkWebSocket.open(URI.create("ws://127.0.0.1:" + port() + "/ws?" + query));
         sockets.add(socket);
-        return messages;
+        closes = socket.closes;
+        return socket.messages;
     }
 
     private static List<String> types(List<JsonNode> messages) {

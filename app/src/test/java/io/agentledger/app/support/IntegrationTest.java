@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
                 "agentledger.step-up.validity=PT1H",
                 "agentledger.http.max-body-size=64KB",
                 "agentledger.agents.package.max-upload=2MB",
+                "agentledger.tasks.tools.commands-enabled=true",
                 "spring.servlet.multipart.max-file-size=2MB",
                 "spring.servlet.multipart.max-request-size=3MB",
                 "spring.rsocket.server.port=0",

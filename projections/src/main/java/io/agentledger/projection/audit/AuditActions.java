@@ -84,6 +84,16 @@ final class AuditActions {
             Map.entry("WorkflowExecutionCompleted", "workflow_execution.complete"),
             Map.entry("WorkflowExecutionFailed", "workflow_execution.fail"),
             Map.entry("WorkflowExecutionStopped", "workflow_execution.stop"),
+            Map.entry("TaskSessionOpened", "task_session.open"),
+            Map.entry("TaskSessionDeleted", "task_session.delete"),
+            Map.entry("TaskCreated", "task.create"),
+            Map.entry("TaskToolCalled", "task.tool_call"),
+            Map.entry("TaskToolReturned", "task.tool_result"),
+            Map.entry("TaskArtifactStored", "task.artifact"),
+            Map.entry("TaskInputGiven", "task.input"),
+            Map.entry("TaskCompleted", "task.complete"),
+            Map.entry("TaskFailed", "task.fail"),
+            Map.entry("TaskStopped", "task.stop"),
             Map.entry("RequestRejected", "request.reject"),
             Map.entry("AuthenticatorRemoved", "stepup.remove_authenticator"),
             Map.entry("PlatformOwnershipClaimed", "platform.claim_ownership"),
@@ -107,6 +117,9 @@ final class AuditActions {
         }
         if (last.equals("workflow") && !eventType.getSimpleName().matches("Workflow(Created|Revised|Deleted|ScheduleFired)")) {
             return "workflow_execution";
+        }
+        if (last.equals("task") && eventType.getSimpleName().startsWith("TaskSession")) {
+            return "task_session";
         }
         return switch (last) {
             case "apikey" -> "api_key";

@@ -28,7 +28,8 @@ public class EventRecords {
             Map.entry("credential", "CredentialAggregate"), Map.entry("connector", "ConnectorAggregate"),
             Map.entry("agent", "AgentAggregate"), Map.entry("agent_execution", "ExecutionAggregate"),
             Map.entry("workflow", "WorkflowAggregate"), Map.entry("workflow_execution", "WorkflowExecutionAggregate"),
-            Map.entry("mcp_server", "McpServerAggregate"));
+            Map.entry("mcp_server", "McpServerAggregate"), Map.entry("task", "TaskAggregate"),
+            Map.entry("task_session", "TaskSessionAggregate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

@@ -25,6 +25,9 @@ public enum IdPrefix {
     WORKFLOW("wf"),
     WORKFLOW_EXECUTION("wfx"),
     MCP_SERVER("srv"),
+    TASK_SESSION("tses"),
+    TASK("task"),
+    TASK_ARTIFACT("art"),
     REQUEST("req");
 
     private final String value;

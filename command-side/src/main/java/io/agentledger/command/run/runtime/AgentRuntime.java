@@ -20,6 +20,14 @@ public interface AgentRuntime {
     /** An agent without a package acting on one request, with its configuration as instructions. */
     Outcome<String> respond(String instructions, String request);
 
+    /**
+     * The next turn of a seed 002 task: which of {@code tools} to call now, given what happened so far, or
+     * that it is done.
+     *
+     * @throws InstructionsNotUnderstood when the runtime cannot carry out {@code task}
+     */
+    Outcome<TaskTurns.Turn> act(String task, List<TaskTurns.ToolSpec> tools, List<TaskTurns.Entry> history);
+
     record Intent(String name, double confidence) {
     }
 

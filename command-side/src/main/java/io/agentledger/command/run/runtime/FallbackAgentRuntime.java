@@ -47,6 +47,11 @@ public class FallbackAgentRuntime implements AgentRuntime {
         return withFallback(() -> primary.respond(instructions, request), () -> fallback.respond(instructions, request));
     }
 
+    @Override
+    public Outcome<TaskTurns.Turn> act(String task, List<TaskTurns.ToolSpec> tools, List<TaskTurns.Entry> history) {
+        return withFallback(() -> primary.act(task, tools, history), () -> fallback.act(task, tools, history));
+    }
+
     private static <T> T withFallback(Supplier<T> first, Supplier<T> second) {
         try {
             return first.get();

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
@@ -144,6 +147,59 @@ public class LlmAgentRuntime implements AgentRuntime {
             }
             return text.trim();
         });
+    }
+
+    @Override
+    public Outcome<TaskTurns.Turn> act(String task, List<TaskTurns.ToolSpec> tools, List<TaskTurns.Entry> history) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from("You carry out a task in a workspace folder with the tools given; paths are "
+                + "relative to the workspace. Call the tools you need, one step at a time. When the task is done, "
+                + "call no tool and answer with a short summary of what you did."));
+        messages.add(UserMessage.from(task));
+        int call = 0;
+        for (TaskTurns.Entry entry : history) {
+            if (entry instanceof TaskTurns.Exchange exchange) {
+                String id = "call_" + (++call);
+                messages.add(AiMessage.from(ToolExecutionRequest.builder().id(id).name(exchange.tool())
+                        .arguments(text(exchange.input())).build()));
+                messages.add(ToolExecutionResultMessage.from(id, exchange.tool(), exchange.output()));
+            } else if (entry instanceof TaskTurns.Input input) {
+                messages.add(UserMessage.from(input.content()));
+            }
+        }
+        List<ToolSpecification> specifications = tools.stream().map(tool -> {
+            JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
+            tool.parameters().forEach(parameters::addStringProperty);
+            return ToolSpecification.builder().name(tool.name()).description(tool.description())
+                    .parameters(parameters.required(tool.required()).build()).build();
+        }).toList();
+        Set<String> names = tools.stream().map(TaskTurns.ToolSpec::name).collect(Collectors.toSet());
+        return call(ChatRequest.builder().messages(messages).toolSpecifications(specifications).build(), response -> {
+            AiMessage answer = response.aiMessage();
+            List<TaskTurns.Call> calls = new ArrayList<>();
+            if (answer.hasToolExecutionRequests()) {
+                for (ToolExecutionRequest request : answer.toolExecutionRequests()) {
+                    if (!names.contains(request.name())) {
+                        throw new MalformedReply("the model called an unknown tool '" + request.name() + "'");
+                    }
+                    Map<String, Object> input = JSON.convertValue(json(request.arguments()), Map.class);
+                    calls.add(new TaskTurns.Call(request.name(), input == null ? Map.of() : input, request.name()));
+                }
+            }
+            String text = answer.text() == null ? "" : answer.text().trim();
+            if (calls.isEmpty() && text.isEmpty()) {
+                throw new MalformedReply("the answer has neither tool calls nor a summary");
+            }
+            return new TaskTurns.Turn(text, calls, null, null);
+        });
+    }
+
+    private static String text(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private List<PlannedTask> tasks(ChatResponse response, List<String> toolNames) {

@@ -142,6 +142,14 @@ public class OfflineAgentRuntime implements AgentRuntime {
                 + "on it.", usage(start));
     }
 
+    /** Plain instructions only, each clause one tool call (see {@link OfflineTaskPlanner}). */
+    @Override
+    public Outcome<TaskTurns.Turn> act(String task, List<TaskTurns.ToolSpec> tools, List<TaskTurns.Entry> history) {
+        long start = System.nanoTime();
+        return new Outcome<>(OfflineTaskPlanner.next(task, history), Usage.free(PROVIDER, "instructions",
+                (System.nanoTime() - start) / 1_000_000));
+    }
+
     private static PlannedTask task(int index, String title, String tool, Map<String, Object> parameters,
                                     String... dependencies) {
         return new PlannedTask("task-" + index, title, title + " with " + tool, Priority.MEDIUM,
