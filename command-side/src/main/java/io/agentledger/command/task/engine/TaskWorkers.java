@@ -33,6 +33,12 @@ public class TaskWorkers extends LeasedWorkers<String> {
         queue.listen(this::wakeUp, engine::halt);
     }
 
+    /** The service stops: the commands running die with it; those tasks are failed by the next claim. */
+    @Override
+    protected void onStop() {
+        inHand().forEach(engine::halt);
+    }
+
     @Override
     protected Optional<String> claim(String worker) {
         return queue.claim(worker, lease);
