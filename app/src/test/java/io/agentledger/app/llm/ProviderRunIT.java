@@ -117,6 +117,33 @@ class ProviderRunIT {
     }
 
     @Test
+    void aTaskRunsOnTheModelsToolCallsAndTheResultsGoBackToIt() {
+        String sessionId = api.post("/api/sessions", Map.of("name", "model"), auth).text("id");
+        stub.then(toolCall("write_file", "{\"path\": \"docs/hello.txt\", \"content\": \"hi there\"}", 300, 20))
+                .then(toolCall("list_files", "{}", 400, 10))
+                .then(content("Wrote docs/hello.txt and checked it is there.", 500, 15));
+        String taskId = api.post("/api/sessions/" + sessionId + "/tasks", Map.of("description",
+                "Leave a greeting in docs/hello.txt"), auth).text("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !"running".equals(api.get("/api/tasks/" + taskId, auth).text("status")));
+
+        JsonNode task = api.get("/api/tasks/" + taskId, auth).body();
+        assertThat(task.path("status").asText()).as(task.toString()).isEqualTo("completed");
+        assertThat(task.path("provider").asText()).isEqualTo("openai");
+        assertThat(task.path("iterations").asInt()).isEqualTo(3);
+        assertThat(task.path("result").path("summary").asText()).isEqualTo("Wrote docs/hello.txt and checked it is "
+                + "there.");
+        assertThat(task.path("plan").path("steps").findValuesAsText("description"))
+                .containsExactly("write_file docs/hello.txt", "list_files");
+        assertThat(api.get("/api/tasks/" + taskId + "/artifacts", auth).body().findValuesAsText("name"))
+                .containsExactly("docs/hello.txt", "plan.json");
+        List<String> requests = stub.requests();
+        String last = requests.get(requests.size() - 1);
+        assertThat(last).contains("Wrote 8 bytes to docs/hello.txt").contains("docs/hello.txt (8 bytes)")
+                .contains("run_command").contains("Leave a greeting");
+    }
+
+    @Test
     void aProviderThatStaysDownFailsTheRunWithAClearMessage() {
         JsonNode run = runWhen(startGoal("Research the scooter market"), "failed");
 
