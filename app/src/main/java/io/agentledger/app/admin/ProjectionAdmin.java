@@ -13,6 +13,7 @@ import io.agentledger.projection.memory.MemoryDirectoryProjection;
 import io.agentledger.projection.memory.MemorySearchProjection;
 import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
+import io.agentledger.projection.automation.AutomationDirectoryProjection;
 import io.agentledger.projection.task.TaskDirectoryProjection;
 import io.agentledger.projection.workflow.WorkflowDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -40,7 +41,8 @@ public class ProjectionAdmin {
             ApprovalDirectoryProjection.GROUP, UserDirectoryProjection.GROUP, ApiKeyDirectoryProjection.GROUP,
             AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
             AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP,
-            WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP, TaskDirectoryProjection.GROUP);
+            WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP, TaskDirectoryProjection.GROUP,
+            AutomationDirectoryProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

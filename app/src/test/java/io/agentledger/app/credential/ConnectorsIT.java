@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentledger.app.processing.ProcessorProgress;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.DatabaseScan;
+import io.agentledger.app.support.Processors;
 import io.agentledger.app.support.StandaloneService;
 import io.agentledger.app.support.StepUps;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -129,6 +130,39 @@ class ConnectorsIT {
         assertThat(api.get("/api/v1/connectors/" + id, auth).status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/credentials", auth).body().path("items")).isEmpty());
+    }
+
+    @Test
+    void anEmailAutomationFiresOncePerMatchingItemHoweverManySyncsSeeIt() {
+        String[] auth = userWithClientSecret();
+        String id = api.post(PROVIDER + "/oauth/callback", Map.of("code", "good-5", "state",
+                api.get(PROVIDER + "/oauth/start", auth).text("state")), auth).text("connector_id");
+        Api.Response automation = api.post("/api/v1/automations", Map.of("name", "Email Classification",
+                "trigger", Map.of("type", "gmail", "config", Map.of("provider", "mailhub", "labels", List.of("INBOX"),
+                        "keywords", List.of("urgent", "important"))),
+                "workflow", Map.of("template", "email_classification", "parameters", Map.of("priority_threshold", 0.8,
+                        "auto_label", true))), auth);
+        assertThat(automation.status()).as(automation.toString()).isEqualTo(201);
+        String automationId = automation.text("id");
+
+        for (int sync = 1; sync <= 2; sync++) {
+            String syncId = api.post("/api/v1/connectors/" + id + "/sync", null, auth).text("sync_id");
+            await().atMost(Duration.ofSeconds(15)).until(() -> syncId.equals(api.get("/api/v1/connectors/" + id, auth)
+                    .body().path("last_sync_result").path("sync_id").asText()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/automations/" + automationId
+                    + "/firings", auth).body().path("total").asLong() >= 1);
+        }
+        Processors.awaitCaughtUp(service, "automation-triggers");
+        JsonNode firings = api.get("/api/v1/automations/" + automationId + "/firings", auth).body();
+        assertThat(firings.path("total").asLong()).as(firings.toString()).isEqualTo(1);
+        JsonNode firing = firings.path("items").get(0);
+        assertThat(firing.path("trigger_item").asText()).isEqualTo(id + ":m1");
+        assertThat(firing.path("trigger_event_type").asText()).isEqualTo("ConnectorItemsSynced");
+        String goalId = firing.path("started_id").asText();
+        assertThat(api.get("/api/v1/goals/" + goalId, auth).text("text")).startsWith(
+                "Classify the email \"Urgent: contract renewal\"").contains("label it");
+        assertThat(api.get("/api/v1/automations/" + automationId, auth).body().path("fire_count").asLong())
+                .isEqualTo(1);
     }
 
     @Test

@@ -86,7 +86,11 @@ final class OAuthProviderStub implements AutoCloseable {
             answer(exchange, 401, "{\"error\": \"invalid_token\"}");
             return;
         }
-        answer(exchange, 200, "{\"items\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}]}");
+        answer(exchange, 200, "{\"items\": [{\"id\": \"m1\", \"subject\": \"Urgent: contract renewal\", "
+                + "\"labels\": [\"INBOX\", \"IMPORTANT\"], \"snippet\": \"Please sign by Friday\"}, "
+                + "{\"id\": \"m2\", \"subject\": \"Lunch?\", \"labels\": [\"INBOX\"], \"snippet\": \"tacos\"}, "
+                + "{\"id\": \"m3\", \"subject\": \"Newsletter\", \"labels\": [\"PROMOTIONS\"], "
+                + "\"snippet\": \"urgent deals\"}]}");
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -10,6 +10,7 @@ import io.agentledger.kernel.connector.ConnectorCommands.StartSync;
 import io.agentledger.kernel.connector.ConnectorCommands.UpdateConnector;
 import io.agentledger.kernel.connector.ConnectorEvent.ConnectorConnected;
 import io.agentledger.kernel.connector.ConnectorEvent.ConnectorFailed;
+import io.agentledger.kernel.connector.ConnectorEvent.ConnectorItemsSynced;
 import io.agentledger.kernel.connector.ConnectorEvent.ConnectorRemoved;
 import io.agentledger.kernel.connector.ConnectorEvent.ConnectorSyncCompleted;
 import io.agentledger.kernel.connector.ConnectorEvent.ConnectorSyncFailed;
@@ -37,6 +38,7 @@ public class ConnectorAggregate {
     private String connectorId;
     private String tenantId;
     private String credentialId;
+    private String provider;
     private ConnectorStatus status;
     private boolean enabled;
     private boolean removed;
@@ -101,6 +103,9 @@ public class ConnectorAggregate {
     @CommandHandler
     public void handle(CompleteSync command) {
         if (runningSyncs.contains(command.syncId())) {
+            if (command.items() != null && !command.items().isEmpty()) {
+                apply(new ConnectorItemsSynced(connectorId, tenantId, command.syncId(), provider, command.items()));
+            }
             apply(new ConnectorSyncCompleted(connectorId, tenantId, command.syncId(), command.itemsFetched()));
         }
     }
@@ -123,6 +128,7 @@ public class ConnectorAggregate {
         connectorId = event.connectorId();
         tenantId = event.tenantId();
         credentialId = event.credentialId();
+        provider = event.provider();
         status = ConnectorStatus.ACTIVE;
         enabled = true;
     }

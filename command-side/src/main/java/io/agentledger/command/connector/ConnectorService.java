@@ -138,8 +138,9 @@ public class ConnectorService {
         try {
             String document = credentials.useObtained(holder.credentialId(), holder.tenantId(), holder.ownerId(),
                     "connector " + connectorId + " sync " + syncId);
-            int items = oauth.get(settings.syncUrl(), TokenDocument.accessToken(document)).path("items").size();
-            commands.sendAndWait(new CompleteSync(connectorId, syncId, items));
+            var answer = oauth.get(settings.syncUrl(), TokenDocument.accessToken(document));
+            commands.sendAndWait(new CompleteSync(connectorId, syncId, answer.path("items").size(),
+                    SyncedItems.of(answer)));
         } catch (RuntimeException failure) {
             log.warn("Sync {} of connector {} failed: {}", syncId, connectorId, failure.getMessage());
             commands.sendAndWait(new FailSync(connectorId, syncId, List.of(String.valueOf(failure.getMessage()))));

@@ -42,7 +42,7 @@ class ConnectorAggregateTest {
                 .expectException(DomainException.class)
                 .expectNoEvents();
         fixture.given(CONNECTED, new ConnectorSyncStarted("conn_1", "tenant_1", "sync_1", "user_2"))
-                .when(new CompleteSync("conn_1", "sync_1", 3))
+                .when(new CompleteSync("conn_1", "sync_1", 3, java.util.List.of()))
                 .expectEvents(new ConnectorSyncCompleted("conn_1", "tenant_1", "sync_1", 3));
     }
 

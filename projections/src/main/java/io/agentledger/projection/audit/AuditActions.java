@@ -94,6 +94,12 @@ final class AuditActions {
             Map.entry("TaskCompleted", "task.complete"),
             Map.entry("TaskFailed", "task.fail"),
             Map.entry("TaskStopped", "task.stop"),
+            Map.entry("AutomationCreated", "automation.create"),
+            Map.entry("AutomationUpdated", "automation.update"),
+            Map.entry("AutomationDeleted", "automation.delete"),
+            Map.entry("AutomationScheduleFired", "automation.schedule_fired"),
+            Map.entry("AutomationFired", "automation.fire"),
+            Map.entry("ConnectorItemsSynced", "connector.items_synced"),
             Map.entry("RequestRejected", "request.reject"),
             Map.entry("AuthenticatorRemoved", "stepup.remove_authenticator"),
             Map.entry("PlatformOwnershipClaimed", "platform.claim_ownership"),
@@ -117,6 +123,9 @@ final class AuditActions {
         }
         if (last.equals("workflow") && !eventType.getSimpleName().matches("Workflow(Created|Revised|Deleted|ScheduleFired)")) {
             return "workflow_execution";
+        }
+        if (last.equals("automation") && eventType.getSimpleName().equals("AutomationFired")) {
+            return "automation_firing";
         }
         if (last.equals("task") && eventType.getSimpleName().startsWith("TaskSession")) {
             return "task_session";

@@ -29,7 +29,8 @@ public class EventRecords {
             Map.entry("agent", "AgentAggregate"), Map.entry("agent_execution", "ExecutionAggregate"),
             Map.entry("workflow", "WorkflowAggregate"), Map.entry("workflow_execution", "WorkflowExecutionAggregate"),
             Map.entry("mcp_server", "McpServerAggregate"), Map.entry("task", "TaskAggregate"),
-            Map.entry("task_session", "TaskSessionAggregate"));
+            Map.entry("task_session", "TaskSessionAggregate"), Map.entry("automation", "AutomationAggregate"),
+            Map.entry("automation_firing", "AutomationFiringAggregate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

@@ -36,7 +36,8 @@ public final class ConnectorCommands {
                             String requestedBy) {
     }
 
-    public record CompleteSync(@TargetAggregateIdentifier String connectorId, String syncId, int itemsFetched) {
+    public record CompleteSync(@TargetAggregateIdentifier String connectorId, String syncId, int itemsFetched,
+                               List<SyncedItem> items) {
     }
 
     public record FailSync(@TargetAggregateIdentifier String connectorId, String syncId, List<String> errors) {

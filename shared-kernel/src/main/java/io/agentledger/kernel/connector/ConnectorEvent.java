@@ -9,7 +9,7 @@ import java.util.Map;
 /** A connector's life; its tokens live in a credential ({@code credentialId}), never here. */
 public sealed interface ConnectorEvent permits ConnectorEvent.ConnectorConnected, ConnectorEvent.ConnectorUpdated,
         ConnectorEvent.ConnectorTokenRefreshed, ConnectorEvent.ConnectorFailed, ConnectorEvent.ConnectorRemoved,
-        ConnectorEvent.ConnectorSyncStarted, ConnectorEvent.ConnectorSyncCompleted,
+        ConnectorEvent.ConnectorSyncStarted, ConnectorEvent.ConnectorItemsSynced, ConnectorEvent.ConnectorSyncCompleted,
         ConnectorEvent.ConnectorSyncFailed {
 
     String connectorId();
@@ -46,6 +46,12 @@ public sealed interface ConnectorEvent permits ConnectorEvent.ConnectorConnected
     @Revision("1")
     record ConnectorSyncStarted(String connectorId, String tenantId, String syncId, String requestedBy)
             implements ConnectorEvent {
+    }
+
+    /** What a sync fetched, as much as automations match on (bounded); {@code provider} is the connector's. */
+    @Revision("1")
+    record ConnectorItemsSynced(String connectorId, String tenantId, String syncId, String provider,
+                                List<SyncedItem> items) implements ConnectorEvent {
     }
 
     @Revision("1")

@@ -28,6 +28,8 @@ public enum IdPrefix {
     TASK_SESSION("tses"),
     TASK("task"),
     TASK_ARTIFACT("art"),
+    AUTOMATION("auto"),
+    AUTOMATION_FIRING("fire"),
     REQUEST("req");
 
     private final String value;

@@ -19,6 +19,8 @@ public final class Permission {
     public static final String WRITE_WORKFLOWS = "write:workflows";
     public static final String READ_TASKS = "read:tasks";
     public static final String WRITE_TASKS = "write:tasks";
+    public static final String READ_AUTOMATIONS = "read:automations";
+    public static final String WRITE_AUTOMATIONS = "write:automations";
     public static final String READ_MEMORY = "read:memory";
     public static final String WRITE_MEMORY = "write:memory";
     /** Sees memory marked private by others. */
