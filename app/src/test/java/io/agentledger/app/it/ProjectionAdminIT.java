@@ -18,7 +18,8 @@ class ProjectionAdminIT extends IntegrationTest {
         JsonNode items = api.get("/api/v1/admin/projections", admin.auth()).body().path("items");
         assertThat(items.findValuesAsText("name")).containsExactly("goal-summary", "run-summary",
                 "approval-directory", "user-directory", "api-key-directory", "audit-log", "memory-directory", "memory-search",
-                "agent-memory", "agent-directory", "workflow-directory", "mcp-servers", "task-directory");
+                "agent-memory", "agent-directory", "workflow-directory", "mcp-servers", "task-directory",
+                "automation-directory");
         JsonNode goals = items.get(0);
         assertThat(goals.path("head").asLong()).isPositive();
         assertThat(goals.path("lag").asLong()).isEqualTo(goals.path("head").asLong() - goals.path("position").asLong());

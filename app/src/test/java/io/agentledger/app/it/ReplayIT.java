@@ -37,7 +37,8 @@ class ReplayIT extends IntegrationTest {
                     "agent_log")),
             Map.entry("workflow-directory", List.of("workflow_view", "workflow_version_view", "workflow_execution_view",
                     "workflow_node_log")),
-            Map.entry("task-directory", List.of("task_session_view", "task_view", "task_artifact_view")));
+            Map.entry("task-directory", List.of("task_session_view", "task_view", "task_artifact_view")),
+            Map.entry("automation-directory", List.of("automation_view", "automation_firing_view")));
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -98,6 +99,17 @@ class ReplayIT extends IntegrationTest {
         eventually(() -> "completed".equals(api.get("/api/tasks/" + task, user.auth()).text("status")));
         api.delete("/api/sessions/" + api.post("/api/sessions", Map.of("name", "gone"), user.auth()).text("id"),
                 user.auth());
+        String automation = api.post("/api/v1/automations", Map.of("name", "replayed", "trigger", Map.of("type", "event",
+                "config", Map.of("event_type", "GoalCreated", "conditions", Map.of("text", "Trigger replay"))),
+                "workflow", Map.of("template", "meeting_followup", "parameters", Map.of("autonomy_level", "L3"))),
+                user.auth()).text("id");
+        api.post("/api/v1/goals", Map.of("text", "Trigger replay"), user.auth());
+        eventually(() -> api.get("/api/v1/automations/" + automation + "/firings", user.auth()).body().path("total")
+                .asInt() == 1);
+        api.put("/api/v1/automations/" + automation, Map.of("is_active", false), user.auth());
+        api.delete("/api/v1/automations/" + api.post("/api/v1/automations", Map.of("name", "gone", "trigger",
+                Map.of("type", "approval_expired"), "workflow", Map.of("template", "daily_digest")), user.auth())
+                .text("id"), user.auth());
         String key = api.post("/api/v1/api-keys", Map.of("name", "replayed"), user.auth()).text("id");
         api.delete("/api/v1/api-keys/" + key, user.auth());
         // other tests leave runs waiting at approval gates; their expiry must not land mid-comparison

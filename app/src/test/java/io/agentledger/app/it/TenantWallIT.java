@@ -97,6 +97,9 @@ class TenantWallIT extends IntegrationTest {
         eventually(() -> api.get("/api/tasks/" + taskId + "/artifacts", owner.auth()).body().size() == 2);
         ids.put("artifactId", api.get("/api/tasks/" + taskId + "/artifacts", owner.auth()).body().get(0).path("id")
                 .asText());
+        ids.put("automationId", api.post("/api/v1/automations", Map.of("name", "walled", "trigger", Map.of("type",
+                "memory", "config", Map.of("tags", List.of("walled"))), "workflow", Map.of("template", "daily_digest")),
+                owner.auth()).text("id"));
         String packaged = api.post("/api/v1/agents", Map.of("name", "walled package"), owner.auth()).text("id");
         ids.put("versionId", AgentPackageIT.read(AgentPackages.upload("http://127.0.0.1:" + port()
                 + "/api/v1/uploads/agent/" + packaged, "a.tar.gz", AgentPackages.of(AgentPackages.MANIFEST,
@@ -173,6 +176,9 @@ class TenantWallIT extends IntegrationTest {
         if (template.endsWith("/execute")) {
             return template.startsWith("/api/v1/runtime/") ? Map.of("payload", Map.of())
                     : Map.of("command", Map.of("action", "taken over"));
+        }
+        if (template.startsWith("/api/v1/automations/")) {
+            return Map.of("name", "taken over");
         }
         if (template.startsWith("/api/v1/agents/") || template.startsWith("/api/v1/workflows/")) {
             return template.endsWith("/run") || template.endsWith("/validate") ? Map.of() : Map.of("name", "taken over");
