@@ -15,6 +15,7 @@ import io.agentledger.projection.run.RunSummaryProjection;
 import io.agentledger.projection.user.UserDirectoryProjection;
 import io.agentledger.projection.automation.AutomationDirectoryProjection;
 import io.agentledger.projection.task.TaskDirectoryProjection;
+import io.agentledger.projection.voice.VoiceDirectoryProjection;
 import io.agentledger.projection.workflow.WorkflowDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -42,7 +43,7 @@ public class ProjectionAdmin {
             AuditLogProjection.GROUP, MemoryDirectoryProjection.GROUP, MemorySearchProjection.GROUP,
             AgentMemoryProjection.GROUP, AgentDirectoryProjection.GROUP,
             WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP, TaskDirectoryProjection.GROUP,
-            AutomationDirectoryProjection.GROUP);
+            AutomationDirectoryProjection.GROUP, VoiceDirectoryProjection.GROUP);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

@@ -19,7 +19,7 @@ class ProjectionAdminIT extends IntegrationTest {
         assertThat(items.findValuesAsText("name")).containsExactly("goal-summary", "run-summary",
                 "approval-directory", "user-directory", "api-key-directory", "audit-log", "memory-directory", "memory-search",
                 "agent-memory", "agent-directory", "workflow-directory", "mcp-servers", "task-directory",
-                "automation-directory");
+                "automation-directory", "voice-directory");
         JsonNode goals = items.get(0);
         assertThat(goals.path("head").asLong()).isPositive();
         assertThat(goals.path("lag").asLong()).isEqualTo(goals.path("head").asLong() - goals.path("position").asLong());

@@ -26,10 +26,13 @@ final class ChatCompletionsStub implements AutoCloseable {
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
+    private final List<byte[]> audioRequests = new ArrayList<>();
 
     ChatCompletionsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", this::answer);
+        server.createContext("/v1/audio/transcriptions", this::transcribe);
+        server.createContext("/v1/audio/speech", this::speak);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -107,6 +110,41 @@ final class ChatCompletionsStub implements AutoCloseable {
             }
         } catch (IOException clientGone) {
             exchange.close();
+        }
+    }
+
+    synchronized List<byte[]> audioRequests() {
+        return List.copyOf(audioRequests);
+    }
+
+    /** Transcribes any audio as the text its last 40 bytes spell (the tests send "audio" ending in their text). */
+    private void transcribe(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        synchronized (this) {
+            audioRequests.add(body);
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+        }
+        String multipart = new String(body, StandardCharsets.ISO_8859_1);
+        String audio = multipart.substring(multipart.indexOf("application/octet-stream\r\n\r\n") + 28,
+                multipart.lastIndexOf("\r\n--"));
+        String spoken = audio.substring(audio.indexOf("SAID:") + 5);
+        send(exchange, "application/json", ("{\"text\": " + quote(spoken) + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void speak(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        synchronized (this) {
+            audioRequests.add(body);
+        }
+        send(exchange, "audio/mpeg", ("ID3-stub-audio-for:" + new String(body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

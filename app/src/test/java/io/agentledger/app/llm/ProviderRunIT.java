@@ -144,6 +144,41 @@ class ProviderRunIT {
     }
 
     @Test
+    void speechGoesToTheProvidersAudioEndpointsAndTheRecordingStaysOutOfTheEvents() throws Exception {
+        String audio = java.util.Base64.getEncoder().encodeToString(("RIFF....WAVEfmt fake-pcm SAID:Research "
+                + "the solar panel market").getBytes(StandardCharsets.ISO_8859_1));
+        stub.then(content("{\"intent\": \"research\", \"confidence\": 0.88}", 10, 5))
+                .then(content("Solar panels: here is what I found.", 10, 5));
+        Api.Response processed = api.post("/api/v1/voice/process", Map.of("audio_data", audio, "language", "en"),
+                auth);
+        assertThat(processed.status()).as(processed.toString()).isEqualTo(200);
+        JsonNode data = processed.body().path("data");
+        assertThat(data.path("transcribed_text").asText()).isEqualTo("Research the solar panel market");
+        assertThat(data.path("intent").path("action").asText()).isEqualTo("research");
+        assertThat(data.path("response").path("text").asText()).isEqualTo("Solar panels: here is what I found.");
+        String sent = new String(stub.audioRequests().get(stub.audioRequests().size() - 1), StandardCharsets.ISO_8859_1);
+        assertThat(sent).contains("name=\"model\"").contains("whisper-1").contains("name=\"language\"")
+                .contains("SAID:Research");
+        String commandId = data.path("command_id").asText();
+        String stored = StandaloneService.jdbc().queryForObject("SELECT convert_from(payload, 'UTF8') FROM "
+                + "domain_event_entry WHERE payload_type LIKE '%VoiceCommandProcessed' AND convert_from(payload, "
+                + "'UTF8') LIKE ?", String.class, "%" + commandId + "%");
+        assertThat(stored).doesNotContain("fake-pcm").doesNotContain(audio.substring(0, 20));
+        byte[] recording = java.util.Base64.getDecoder().decode(audio);
+        assertThat(stored).contains(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(recording)));
+
+        Api.Response spoken = api.post("/api/v1/voice/synthesize", Map.of("text", "Good morning", "voice", "nova"),
+                auth);
+        assertThat(spoken.status()).isEqualTo(200);
+        assertThat(spoken.header("Content-Type").orElse("")).startsWith("audio/mpeg");
+        assertThat(spoken.rawBody()).startsWith("ID3-stub-audio-for:").contains("\"input\":\"Good morning\"")
+                .contains("\"voice\":\"nova\"").contains("tts-1");
+        assertThat(api.get("/api/v1/voice/capabilities", auth).body().path("data").path("speech_to_text")
+                .path("available").asBoolean()).isTrue();
+    }
+
+    @Test
     void aProviderThatStaysDownFailsTheRunWithAClearMessage() {
         JsonNode run = runWhen(startGoal("Research the scooter market"), "failed");
 

@@ -30,6 +30,7 @@ public enum IdPrefix {
     TASK_ARTIFACT("art"),
     AUTOMATION("auto"),
     AUTOMATION_FIRING("fire"),
+    VOICE_COMMAND("vcmd"),
     REQUEST("req");
 
     private final String value;

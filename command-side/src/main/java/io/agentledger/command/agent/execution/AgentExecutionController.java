@@ -2,26 +2,15 @@ package io.agentledger.command.agent.execution;
 
 import io.agentledger.command.agent.sandbox.PythonSandbox;
 import io.agentledger.command.agent.sandbox.SandboxLimits;
-import io.agentledger.kernel.agent.AgentQueries.FindAgent;
-import io.agentledger.kernel.agent.AgentQueries.ListPackageVersions;
-import io.agentledger.kernel.agent.AgentStatus;
-import io.agentledger.kernel.agent.AgentVersionView;
-import io.agentledger.kernel.agent.AgentView;
 import io.agentledger.kernel.agent.ExecutionCommands.CancelExecution;
-import io.agentledger.kernel.agent.ExecutionCommands.RequestExecution;
-import io.agentledger.kernel.agent.ExecutionQueries.FindRunnableVersion;
 import io.agentledger.kernel.agent.ExecutionStatus;
 import io.agentledger.kernel.agent.ExecutionView;
-import io.agentledger.kernel.agent.VersionStatus;
 import io.agentledger.kernel.error.DomainException;
-import io.agentledger.kernel.id.IdPrefix;
-import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -36,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,10 +44,13 @@ public class AgentExecutionController {
     private final PythonSandbox sandbox;
     private final SandboxLimits limits;
     private final ExecutionWaits waits;
+    private final AgentExecutions executions;
     private final Clock clock;
 
     public AgentExecutionController(CommandGateway commands, QueryGateway queries, PythonSandbox sandbox,
-                                    SandboxLimits limits, ExecutionWaits waits, Clock clock) {
+                                    SandboxLimits limits, ExecutionWaits waits, AgentExecutions executions,
+                                    Clock clock) {
+        this.executions = executions;
         this.waits = waits;
         this.commands = commands;
         this.queries = queries;
@@ -81,7 +72,7 @@ public class AgentExecutionController {
                                                         @Valid @RequestBody RuntimeExecuteRequest body,
                                                         @AuthenticationPrincipal Caller caller) {
         Duration timeout = timeout(body.timeoutMs());
-        String executionId = request(agentId, body.version(), body.payload(), null, timeout, caller);
+        String executionId = executions.request(agentId, body.version(), body.payload(), null, timeout, caller);
         return ResponseEntity.status(HttpStatus.CREATED).body(awaitEnd(executionId, caller, timeout));
     }
 
@@ -95,14 +86,14 @@ public class AgentExecutionController {
         if (body.command().get("parameters") instanceof Map<?, ?> parameters) {
             parameters.forEach((key, value) -> input.put(String.valueOf(key), value));
         }
-        String executionId = request(agentId, null, input, body.command(), timeout, caller);
+        String executionId = executions.request(agentId, null, input, body.command(), timeout, caller);
         boolean wait = Boolean.TRUE.equals(body.waitForCompletion());
         ExecutionView execution = wait ? awaitEnd(executionId, caller, timeout) : find(executionId, caller);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("execution_id", executionId);
-        data.put("status", paiosStatus(execution == null ? ExecutionStatus.PENDING : execution.status()));
+        data.put("status", AgentExecutions.paiosStatus(execution == null ? ExecutionStatus.PENDING : execution.status()));
         if (execution != null && execution.status().ended()) {
-            data.put("result", paiosResult(execution));
+            data.put("result", AgentExecutions.paiosResult(execution));
         }
         return ResponseEntity.status(wait ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(Map.of("success", execution == null || execution.status() != ExecutionStatus.FAILED,
@@ -117,38 +108,6 @@ public class AgentExecutionController {
         commands.sendAndWait(new CancelExecution(executionId, caller.tenantId(), caller.userId()));
         sandbox.cancel(executionId);
         return awaitEnd(executionId, caller, Duration.ZERO);
-    }
-
-    private String request(String agentId, String version, Map<String, Object> input, Map<String, Object> command,
-                           Duration timeout, Caller caller) {
-        AgentView agent = queries.query(new FindAgent(agentId, caller.tenantId()), AgentView.class).join();
-        if (agent == null) {
-            throw DomainException.notFound("Agent " + agentId + " not found");
-        }
-        if (agent.status() == AgentStatus.ARCHIVED || !agent.isActive()) {
-            throw DomainException.conflict("Agent " + agentId + " is " + (agent.isActive() ? "archived" : "inactive")
-                    + " and does not run");
-        }
-        AgentVersionView runnable = queries.query(new FindRunnableVersion(agentId, caller.tenantId(), version),
-                AgentVersionView.class).join();
-        if (runnable == null && (version != null || hasPackages(agentId, caller))) {
-            throw DomainException.conflict(version == null ? "Agent " + agentId + " has no ready version yet"
-                    : "Agent " + agentId + " has no version " + version);
-        }
-        if (runnable != null && runnable.status() != VersionStatus.READY) {
-            throw DomainException.conflict("Version " + runnable.version() + " is " + runnable.status().name()
-                    .toLowerCase() + ", not ready");
-        }
-        String executionId = Ids.newId(IdPrefix.EXECUTION, clock);
-        commands.sendAndWait(new RequestExecution(executionId, caller.tenantId(), agentId,
-                runnable == null ? null : runnable.id(), runnable == null ? null : runnable.entrypoint(),
-                caller.userId(), input, command, timeout.toMillis()));
-        return executionId;
-    }
-
-    private boolean hasPackages(String agentId, Caller caller) {
-        return !queries.query(new ListPackageVersions(agentId, caller.tenantId()),
-                ResponseTypes.multipleInstancesOf(AgentVersionView.class)).join().isEmpty();
     }
 
     private Duration timeout(Long timeoutMs) {
@@ -168,33 +127,5 @@ public class AgentExecutionController {
 
     private ExecutionView find(String executionId, Caller caller) {
         return waits.find(executionId, caller.tenantId());
-    }
-
-    private static String paiosStatus(ExecutionStatus status) {
-        return switch (status) {
-            case PENDING -> "queued";
-            case RUNNING -> "executing";
-            case COMPLETED -> "completed";
-            case FAILED, CANCELLED -> "failed";
-        };
-    }
-
-    /** Seed 003's AgentResponse. */
-    private static Map<String, Object> paiosResult(ExecutionView execution) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        boolean completed = execution.status() == ExecutionStatus.COMPLETED;
-        result.put("success", completed);
-        Object output = execution.outputData();
-        if (output instanceof Map<?, ?> map && map.containsKey("data") && map.containsKey("success")) {
-            result.put("data", map.get("data"));
-        } else {
-            result.put("data", output);
-        }
-        if (!completed) {
-            result.put("error", execution.errorMessage());
-        }
-        result.put("metadata", Map.of("execution_time", execution.durationMs() == null ? 0 : execution.durationMs(),
-                "resources_used", List.of(execution.agentVersionId() == null ? "agent-runtime" : "sandbox")));
-        return result;
     }
 }
