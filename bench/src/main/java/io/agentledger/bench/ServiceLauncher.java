@@ -51,7 +51,8 @@ final class ServiceLauncher {
 
     private ServiceProcess start(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of("-jar", settings.serviceJar().toAbsolutePath().toString(),
-                "--agentledger.live.websocket-port=" + ServiceProcess.freePort()));
+                "--agentledger.live.websocket-port=" + ServiceProcess.freePort(),
+                "--agentledger.socketio.port=" + ServiceProcess.freePort()));
         if (args.stream().noneMatch(arg -> arg.startsWith("--spring.rsocket.server.port="))) {
             command.add("--spring.rsocket.server.port=" + ServiceProcess.freePort());
         }

@@ -44,6 +44,7 @@ class PackagedJarIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.rsocket.server.port=" + freePort(), "--agentledger.live.websocket-port=" + freePort(),
+                "--agentledger.socketio.port=0",
                 "--agentledger.data-dir=" + dataDir, "--agentledger.embedded-postgres.durable=false",
                 "--agentledger.search.embedded.heap=256m")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());

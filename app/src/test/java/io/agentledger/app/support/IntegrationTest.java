@@ -45,6 +45,8 @@ import static org.awaitility.Awaitility.await;
                 "spring.servlet.multipart.max-request-size=3MB",
                 "spring.rsocket.server.port=0",
                 "agentledger.live.websocket-port=0",
+                "agentledger.socketio.port=0",
+                "agentledger.socketio.host=127.0.0.1",
                 "agentledger.live.window=512",
                 "agentledger.live.recheck-interval=PT1S",
                 "agentledger.settings.defaults[approvals.deadline_default]=PT8S",

@@ -67,6 +67,8 @@ public final class StandaloneService {
                 "--server.port=0",
                 "--spring.rsocket.server.port=0",
                 "--agentledger.live.websocket-port=0",
+                "--agentledger.socketio.port=0",
+                "--agentledger.socketio.host=127.0.0.1",
                 "--agentledger.auth.bcrypt-strength=4",
                 "--agentledger.auth.jwt-secret=standalone-tests-secret-0123456789abcdef",
                 "--agentledger.engine.lease=PT2S",

@@ -53,7 +53,7 @@ public class VoiceController {
         this.readModel = readModel;
     }
 
-    record ProcessRequest(String audioData, String textFallback, String textInput, String language,
+    public record ProcessRequest(String audioData, String textFallback, String textInput, String language,
                           Map<String, Object> context) {
     }
 

@@ -122,7 +122,7 @@ public class WorkflowCommandController {
         return validation(definition, caller);
     }
 
-    record RunRequest(Object input, Object inputData, ExecutionMode mode, String priority) {
+    public record RunRequest(Object input, Object inputData, ExecutionMode mode, String priority) {
     }
 
     @PostMapping("/api/v1/workflows/{workflowId}/run")

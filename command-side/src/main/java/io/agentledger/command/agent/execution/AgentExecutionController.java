@@ -63,7 +63,7 @@ public class AgentExecutionController {
                                  @Positive Long timeoutMs) {
     }
 
-    record AgentExecuteRequest(@NotNull @Size(max = 50) Map<String, Object> command, Boolean waitForCompletion,
+    public record AgentExecuteRequest(@NotNull @Size(max = 50) Map<String, Object> command, Boolean waitForCompletion,
                                @Positive Long timeoutMs) {
     }
 
