@@ -13,5 +13,5 @@ COPY --from=build /src/app/target/agentledger.jar /app/agentledger.jar
 # ELASTICSEARCH_URL, the embedded stores live here: mount a volume so they outlive the container
 ENV AGENTLEDGER_DATA_DIR=/data AXONIQ_UPDATE_CHECKER_DISABLED=true
 VOLUME /data
-EXPOSE 8000 7000 7001
+EXPOSE 8000 7000 7001 7002
 ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/agentledger.jar"]
