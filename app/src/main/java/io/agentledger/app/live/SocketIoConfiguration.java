@@ -21,7 +21,8 @@ public class SocketIoConfiguration {
     public SocketIoGateway socketIoGateway(SocketIoProperties properties, LiveAuthentication authentication,
                                            PaiosStream stream, AgentExecutionController agents,
                                            WorkflowCommandController workflows, VoiceController voice,
-                                           ObjectMapper json, Clock clock) {
-        return new SocketIoGateway(properties, authentication, stream, agents, workflows, voice, json, clock);
+                                           AgentMessageProtocol protocol, ObjectMapper json, Clock clock) {
+        return new SocketIoGateway(properties, authentication, stream, agents, workflows, voice, protocol, json,
+                clock);
     }
 }

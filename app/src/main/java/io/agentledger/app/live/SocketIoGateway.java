@@ -17,9 +17,6 @@ import io.agentledger.query.live.PaiosStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import reactor.core.Disposable;
 
 import java.time.Clock;
@@ -43,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with its user — or {@code unauthorized} and a disconnect — then its tenant's {@code agent:*},
  * {@code workflow:*} and {@code system:*} events. It may emit {@code agent:subscribe} /
  * {@code agent:unsubscribe} (narrowing agent events to those agents), {@code agent:execute},
- * {@code workflow:execute}, {@code workflow:stop} and {@code voice:command}; each runs as the REST route
+ * {@code workflow:execute}, {@code workflow:stop}, {@code voice:command} and {@code mcp:message} (seed 003's
+ * agent message protocol, see {@link AgentMessageProtocol}); each runs as the REST route
  * does, with the caller's permissions, off the socket threads, and answers through the acknowledgement
  * (and {@code voice:*} events). Refusals come back as {@code error}.
  */
@@ -62,6 +60,7 @@ public class SocketIoGateway implements SmartLifecycle {
     private final AgentExecutionController agents;
     private final WorkflowCommandController workflows;
     private final VoiceController voice;
+    private final AgentMessageProtocol protocol;
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<UUID, Disposable> following = new ConcurrentHashMap<>();
@@ -74,7 +73,8 @@ public class SocketIoGateway implements SmartLifecycle {
 
     public SocketIoGateway(SocketIoProperties properties, LiveAuthentication authentication, PaiosStream stream,
                            AgentExecutionController agents, WorkflowCommandController workflows, VoiceController voice,
-                           ObjectMapper json, Clock clock) {
+                           AgentMessageProtocol protocol, ObjectMapper json, Clock clock) {
+        this.protocol = protocol;
         this.properties = properties;
         this.authentication = authentication;
         this.stream = stream;
@@ -109,6 +109,11 @@ public class SocketIoGateway implements SmartLifecycle {
         configuration.setExceptionListener(new QuietExceptions());
         // answers come from the work pool after the listener returned: no automatic empty acknowledgement
         configuration.setAckMode(com.corundumstudio.socketio.AckMode.MANUAL);
+        recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "socketio-recheck");
+            thread.setDaemon(true);
+            return thread;
+        });
         server = new SocketIOServer(configuration);
         // the namespace CONNECT (with its auth) comes after the connect listeners ran; it is accepted, and judged
         // off the socket thread, so the answer (authenticated, or unauthorized and a disconnect) follows the ack
@@ -137,6 +142,8 @@ public class SocketIoGateway implements SmartLifecycle {
         }));
         server.addEventListener("workflow:stop", String.class, (client, executionId, ack) -> offload(client, ack,
                 caller -> workflows.stop(executionId, caller)));
+        server.addEventListener("mcp:message", Map.class, (client, data, ack) -> offload(client, ack, caller ->
+                protocol.handle(map(data), caller)));
         server.addEventListener("voice:command", Map.class, (client, data, ack) -> offload(client, ack, caller -> {
             client.sendEvent("voice:processing", Map.of("status", "transcribing"));
             Map<String, Object> request = map(data);
@@ -155,11 +162,6 @@ public class SocketIoGateway implements SmartLifecycle {
             return answer;
         }));
         server.start();
-        recheck = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "socketio-recheck");
-            thread.setDaemon(true);
-            return thread;
-        });
         long every = authentication.recheck().toMillis();
         recheck.scheduleWithFixedDelay(this::recheckAll, every, every, TimeUnit.MILLISECONDS);
         running = true;
@@ -221,9 +223,10 @@ public class SocketIoGateway implements SmartLifecycle {
         }
     }
 
+    /** The disconnect follows a moment later: sent at once, it can overtake the event on the wire. */
     private void refuse(SocketIOClient client, String why) {
         client.sendEvent("unauthorized", why);
-        client.disconnect();
+        recheck.schedule(client::disconnect, 250, TimeUnit.MILLISECONDS);
     }
 
     private boolean visible(SocketIOClient client, LiveMessage message) {
@@ -253,10 +256,8 @@ public class SocketIoGateway implements SmartLifecycle {
         }
         try {
             work.execute(() -> {
-                SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(caller,
-                        null, caller.role().permissions().stream().map(SimpleGrantedAuthority::new).toList()));
                 try {
-                    Object answer = action.apply(caller);
+                    Object answer = AsCaller.run(caller, () -> action.apply(caller));
                     if (ack.isAckRequested()) {
                         ack.sendAckData(json.convertValue(answer, Object.class));
                     }
@@ -269,8 +270,6 @@ public class SocketIoGateway implements SmartLifecycle {
                     }
                     error(client, ack, refused == null ? "INTERNAL_ERROR" : refused.code().name(),
                             refused == null ? "the request could not be handled" : refused.detail());
-                } finally {
-                    SecurityContextHolder.clearContext();
                 }
             });
         } catch (RejectedExecutionException busy) {

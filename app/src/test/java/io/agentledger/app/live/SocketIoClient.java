@@ -33,6 +33,8 @@ final class SocketIoClient implements AutoCloseable {
         socket.onAnyIncoming(args -> events.add(new Received(String.valueOf(args[0]),
                 args.length > 1 ? read(args[1]) : null)));
         socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(args.length > 0 ? String.valueOf(args[0]) : ""));
+        socket.on(Socket.EVENT_CONNECT_ERROR, args -> disconnected.complete("connect error: " + (args.length > 0
+                ? String.valueOf(args[0]) : "")));
         socket.connect();
     }
 

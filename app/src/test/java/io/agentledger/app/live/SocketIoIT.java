@@ -112,8 +112,9 @@ class SocketIoIT extends IntegrationTest {
         SocketIoClient anonymous = connect(Map.of());
         SocketIoClient forged = connect(Map.of("token", "not-a-token"));
         for (SocketIoClient client : List.of(anonymous, forged)) {
-            assertThat(client.disconnected.get(15, TimeUnit.SECONDS)).isNotNull();
-            assertThat(client.names()).contains("unauthorized").doesNotContain("authenticated");
+            String reason = client.disconnected.get(15, TimeUnit.SECONDS);
+            assertThat(client.names()).as("disconnected: " + reason).contains("unauthorized")
+                    .doesNotContain("authenticated");
         }
         User user = register();
         SocketIoClient client = authenticated(user);

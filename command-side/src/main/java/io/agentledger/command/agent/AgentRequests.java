@@ -9,12 +9,12 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /** The bodies of the agent routes: seed 001's name and description, seed 003's config and flags. */
-final class AgentRequests {
+public final class AgentRequests {
 
     private AgentRequests() {
     }
 
-    record Create(@NotBlank @Size(max = AgentLimits.MAX_NAME) String name,
+    public record Create(@NotBlank @Size(max = AgentLimits.MAX_NAME) String name,
                   @Size(max = AgentLimits.MAX_DESCRIPTION) String description,
                   @Size(max = AgentLimits.MAX_CONFIG_ENTRIES) Map<String, Object> config,
                   Boolean voiceEnabled, Boolean isActive) {

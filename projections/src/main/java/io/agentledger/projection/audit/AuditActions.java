@@ -103,6 +103,7 @@ final class AuditActions {
             Map.entry("VoiceSettingsChanged", "voice.update_settings"),
             Map.entry("VoicePhrasesTrained", "voice.train"),
             Map.entry("VoiceCommandProcessed", "voice.command"),
+            Map.entry("AgentMessageRecorded", "agent_message.send"),
             Map.entry("RequestRejected", "request.reject"),
             Map.entry("AuthenticatorRemoved", "stepup.remove_authenticator"),
             Map.entry("PlatformOwnershipClaimed", "platform.claim_ownership"),
@@ -121,6 +122,9 @@ final class AuditActions {
     static String resourceType(Class<?> eventType) {
         String pkg = eventType.getPackageName();
         String last = pkg.substring(pkg.lastIndexOf('.') + 1);
+        if (last.equals("agent") && eventType.getSimpleName().startsWith("AgentMessage")) {
+            return "agent_message";
+        }
         if (last.equals("agent") && eventType.getSimpleName().startsWith("Execution")) {
             return "agent_execution";
         }

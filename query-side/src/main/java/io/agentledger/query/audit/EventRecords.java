@@ -30,7 +30,8 @@ public class EventRecords {
             Map.entry("workflow", "WorkflowAggregate"), Map.entry("workflow_execution", "WorkflowExecutionAggregate"),
             Map.entry("mcp_server", "McpServerAggregate"), Map.entry("task", "TaskAggregate"),
             Map.entry("task_session", "TaskSessionAggregate"), Map.entry("automation", "AutomationAggregate"),
-            Map.entry("automation_firing", "AutomationFiringAggregate"), Map.entry("voice", "VoiceProfileAggregate"));
+            Map.entry("automation_firing", "AutomationFiringAggregate"), Map.entry("voice", "VoiceProfileAggregate"),
+            Map.entry("agent_message", "AgentMessageAggregate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;

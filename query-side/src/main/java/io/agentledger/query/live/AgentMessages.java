@@ -1,5 +1,6 @@
 package io.agentledger.query.live;
 
+import io.agentledger.kernel.agent.AgentMessageEvent.AgentMessageRecorded;
 import io.agentledger.kernel.agent.AgentEvent.AgentArchived;
 import io.agentledger.kernel.agent.AgentEvent.AgentRegistered;
 import io.agentledger.kernel.agent.AgentEvent.AgentVersionBuildFailed;
@@ -70,12 +71,31 @@ final class AgentMessages {
                     .with("context", Map.of("execution_id", failed.executionId(), "timed_out", failed.timedOut()))
                     .map());
         }
+        if (payload instanceof AgentMessageRecorded message) {
+            return message(event, message);
+        }
         if (payload instanceof ExecutionCancelled cancelled) {
             return LiveMessage.of("agent:execution_completed", event, Data.of("agent_id", cancelled.agentId())
                     .with("execution_id", cancelled.executionId())
                     .with("result", result(false, null, "cancelled by " + cancelled.cancelledBy(), 0)).map());
         }
         return null;
+    }
+
+    /** A message between agents, for the target agent's subscribers (or everyone's, broadcast). */
+    private static LiveMessage message(FeedEvent event, AgentMessageRecorded message) {
+        if (message.broadcast()) {
+            return LiveMessage.of("agent:broadcast", event, Data.of("from_agent", message.fromAgentNumber())
+                    .with("message_type", message.messageType()).with("data", message.params().get("data"))
+                    .with("message_id", message.envelopeId()).map());
+        }
+        if (message.toAgentId() == null) {
+            return null;
+        }
+        return LiveMessage.of("agent:message", event, Data.of("agent_id", message.toAgentId())
+                .with("from_agent", message.fromAgentNumber()).with("to_agent", message.toAgentNumber())
+                .with("message_type", message.messageType()).with("data", message.params().get("data"))
+                .with("message_id", message.envelopeId()).with("timestamp", event.timestamp().toString()).map());
     }
 
     private LiveMessage statusChanged(FeedEvent event, String agentId, String status, Map<String, Object> more) {

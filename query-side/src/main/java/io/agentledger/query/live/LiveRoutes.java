@@ -136,7 +136,8 @@ public class LiveRoutes {
     public Flux<LiveMessage> agents(@Payload(required = false) StreamRequest request,
                                     @AuthenticationPrincipal Caller caller) {
         return tenantStream(caller, Permission.READ_AGENTS, request, FeedFilter.aggregateType("AgentAggregate")
-                .or(FeedFilter.aggregateType("ExecutionAggregate")), () -> new AgentMessages()::of);
+                .or(FeedFilter.aggregateType("ExecutionAggregate")).or(FeedFilter.aggregateType("AgentMessageAggregate")),
+                () -> new AgentMessages()::of);
     }
 
     /** {@code system:architecture_updated} for each change of the tenant's or the platform's configuration. */

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Seed 003's live events for one caller, as its Socket.IO clients receive them: {@code agent:*} for the
- * tenant's agents and executions, {@code workflow:*} for its workflow executions, and
+ * tenant's agents, executions and the messages between agents ({@code agent:message}, {@code agent:broadcast}), {@code workflow:*} for its workflow executions, and
  * {@code system:architecture_updated} for its own and the platform's configuration — each only with the
  * read permission it needs. Same positions and resumption as the RSocket routes.
  */
@@ -28,6 +28,7 @@ public class PaiosStream {
     public Flux<LiveMessage> follow(Caller caller, Long from) {
         FeedFilter tenantEvents = FeedFilter.tenant(caller.tenantId()).and(FeedFilter.aggregateType("AgentAggregate")
                 .or(FeedFilter.aggregateType("ExecutionAggregate"))
+                .or(FeedFilter.aggregateType("AgentMessageAggregate"))
                 .or(FeedFilter.aggregateType("WorkflowExecutionAggregate")));
         FeedFilter modifications = new FeedFilter(event -> event.payload() instanceof SystemModified modified
                 && (modified.tenantId().equals(caller.tenantId()) || SystemCommands.PLATFORM.equals(modified.tenantId())),
