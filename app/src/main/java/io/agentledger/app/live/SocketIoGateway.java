@@ -62,10 +62,9 @@ public class SocketIoGateway implements SmartLifecycle {
     private final VoiceController voice;
     private final AgentMessageProtocol protocol;
     private final ObjectMapper json;
-    private final Clock clock;
     private final Map<UUID, Disposable> following = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
-    private final Map<UUID, long[]> received = new ConcurrentHashMap<>();
+    private final MessageRate rate;
     private final ThreadPoolExecutor work;
     private ScheduledExecutorService recheck;
     private SocketIOServer server;
@@ -82,7 +81,7 @@ public class SocketIoGateway implements SmartLifecycle {
         this.workflows = workflows;
         this.voice = voice;
         this.json = json;
-        this.clock = clock;
+        this.rate = new MessageRate(properties.maxClientMessages(), 10_000, clock);
         this.work = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.queue()), r -> {
                     Thread thread = new Thread(r, "socketio-work");
@@ -213,7 +212,7 @@ public class SocketIoGateway implements SmartLifecycle {
         if (subscription != null) {
             subscription.dispose();
         }
-        received.remove(client.getSessionId());
+        rate.forget(client.getSessionId());
         Caller caller = client.get(CALLER);
         if (caller != null) {
             AtomicInteger open = perUser.get(caller.userId());
@@ -250,7 +249,7 @@ public class SocketIoGateway implements SmartLifecycle {
         if (caller == null) {
             return;
         }
-        if (tooMany(client.getSessionId())) {
+        if (rate.exceeded(client.getSessionId())) {
             error(client, ack, "RATE_LIMITED", "more than " + properties.maxClientMessages() + " messages in 10 s");
             return;
         }
@@ -282,18 +281,6 @@ public class SocketIoGateway implements SmartLifecycle {
         client.sendEvent("error", error);
         if (ack.isAckRequested()) {
             ack.sendAckData(Map.of("success", false, "error", error));
-        }
-    }
-
-    private boolean tooMany(UUID session) {
-        long now = clock.millis();
-        long[] window = received.computeIfAbsent(session, id -> new long[]{now, 0});
-        synchronized (window) {
-            if (now - window[0] > 10_000) {
-                window[0] = now;
-                window[1] = 0;
-            }
-            return ++window[1] > properties.maxClientMessages();
         }
     }
 

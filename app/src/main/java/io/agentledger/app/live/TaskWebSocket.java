@@ -48,7 +48,7 @@ public class TaskWebSocket extends TextWebSocketHandler {
     private final Clock clock;
     private final Map<String, Disposable> following = new ConcurrentHashMap<>();
     private final Map<String, WebSocketSession> senders = new ConcurrentHashMap<>();
-    private final Map<String, long[]> received = new ConcurrentHashMap<>();
+    private final MessageRate rate;
 
     public TaskWebSocket(TaskStream stream, TaskService tasks, ObjectMapper json, LiveAuthentication authentication,
                          Clock clock) {
@@ -57,6 +57,7 @@ public class TaskWebSocket extends TextWebSocketHandler {
         this.json = json;
         this.authentication = authentication;
         this.clock = clock;
+        this.rate = new MessageRate(MAX_CLIENT_MESSAGES, WINDOW_SECONDS * 1000L, clock);
     }
 
     @Override
@@ -85,7 +86,7 @@ public class TaskWebSocket extends TextWebSocketHandler {
         if (sending == null) {
             return;
         }
-        if (tooMany(session.getId())) {
+        if (rate.exceeded(session.getId())) {
             close(session, CloseStatus.POLICY_VIOLATION.withReason("more than " + MAX_CLIENT_MESSAGES
                     + " messages in " + WINDOW_SECONDS + " s"));
             return;
@@ -115,22 +116,10 @@ public class TaskWebSocket extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         senders.remove(session.getId());
-        received.remove(session.getId());
+        rate.forget(session.getId());
         Disposable subscription = following.remove(session.getId());
         if (subscription != null) {
             subscription.dispose();
-        }
-    }
-
-    private boolean tooMany(String sessionId) {
-        long now = clock.millis();
-        long[] window = received.computeIfAbsent(sessionId, id -> new long[]{now, 0});
-        synchronized (window) {
-            if (now - window[0] > WINDOW_SECONDS * 1000L) {
-                window[0] = now;
-                window[1] = 0;
-            }
-            return ++window[1] > MAX_CLIENT_MESSAGES;
         }
     }
 

@@ -109,20 +109,21 @@ public class AutomationAggregate {
     void on(AutomationCreated event) {
         automationId = event.automationId();
         tenantId = event.tenantId();
-        name = event.name();
-        description = event.description();
-        trigger = event.trigger();
-        workflow = event.workflow();
-        active = event.isActive();
+        take(event.name(), event.description(), event.trigger(), event.workflow(), event.isActive());
     }
 
     @EventSourcingHandler
     void on(AutomationUpdated event) {
-        name = event.name();
-        description = event.description();
-        trigger = event.trigger();
-        workflow = event.workflow();
-        active = event.isActive();
+        take(event.name(), event.description(), event.trigger(), event.workflow(), event.isActive());
+    }
+
+    private void take(String newName, String newDescription, AutomationTrigger newTrigger,
+                      AutomationWorkflow newWorkflow, boolean isActive) {
+        name = newName;
+        description = newDescription;
+        trigger = newTrigger;
+        workflow = newWorkflow;
+        active = isActive;
     }
 
     @EventSourcingHandler

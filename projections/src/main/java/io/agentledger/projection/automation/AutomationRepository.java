@@ -97,16 +97,8 @@ public class AutomationRepository {
     }
 
     public List<AutomationView> list(String tenantId, Boolean isActive, String triggerType, long offset, int limit) {
-        StringBuilder where = new StringBuilder("WHERE tenant_id = ? AND NOT deleted");
-        List<Object> arguments = new ArrayList<>(List.of(tenantId));
-        if (isActive != null) {
-            where.append(" AND is_active = ?");
-            arguments.add(isActive);
-        }
-        if (triggerType != null) {
-            where.append(" AND trigger_type = ?");
-            arguments.add(triggerType);
-        }
+        List<Object> arguments = new ArrayList<>();
+        String where = where(tenantId, isActive, triggerType, arguments);
         arguments.add(offset);
         arguments.add(limit);
         return jdbc.query("SELECT * FROM automation_view " + where + " ORDER BY created_at DESC, id OFFSET ? LIMIT ?",
@@ -114,8 +106,14 @@ public class AutomationRepository {
     }
 
     public long count(String tenantId, Boolean isActive, String triggerType) {
+        List<Object> arguments = new ArrayList<>();
+        String where = where(tenantId, isActive, triggerType, arguments);
+        return jdbc.queryForObject("SELECT count(*) FROM automation_view " + where, Long.class, arguments.toArray());
+    }
+
+    private static String where(String tenantId, Boolean isActive, String triggerType, List<Object> arguments) {
         StringBuilder where = new StringBuilder("WHERE tenant_id = ? AND NOT deleted");
-        List<Object> arguments = new ArrayList<>(List.of(tenantId));
+        arguments.add(tenantId);
         if (isActive != null) {
             where.append(" AND is_active = ?");
             arguments.add(isActive);
@@ -124,7 +122,7 @@ public class AutomationRepository {
             where.append(" AND trigger_type = ?");
             arguments.add(triggerType);
         }
-        return jdbc.queryForObject("SELECT count(*) FROM automation_view " + where, Long.class, arguments.toArray());
+        return where.toString();
     }
 
     public List<AutomationFiringView> firings(String automationId, long offset, int limit) {
