@@ -53,6 +53,7 @@ public class SocketIoGateway implements SmartLifecycle {
     static final String CALLER = "caller";
     static final String TOKEN = "token";
     static final String AGENTS = "agents";
+    static final long CONNECT_SETTLE_MILLIS = 100;
 
     private final SocketIoProperties properties;
     private final LiveAuthentication authentication;
@@ -115,14 +116,17 @@ public class SocketIoGateway implements SmartLifecycle {
         });
         server = new SocketIOServer(configuration);
         // the namespace CONNECT (with its auth) comes after the connect listeners ran; it is accepted, and judged
-        // off the socket thread, so the answer (authenticated, or unauthorized and a disconnect) follows the ack
+        // off the socket thread a moment later: the server queues its CONNECT acknowledgement only after this
+        // listener returns, and an event queued before it would reach the client before the connection does
         server.getNamespace(com.corundumstudio.socketio.namespace.Namespace.DEFAULT_NAME).addAuthTokenListener(
                 (authToken, client) -> {
-                    try {
-                        work.execute(() -> connected(client, authToken));
-                    } catch (RejectedExecutionException busy) {
-                        client.disconnect();
-                    }
+                    recheck.schedule(() -> {
+                        try {
+                            work.execute(() -> connected(client, authToken));
+                        } catch (RejectedExecutionException busy) {
+                            client.disconnect();
+                        }
+                    }, CONNECT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
                     return com.corundumstudio.socketio.AuthTokenResult.AuthTokenResultSuccess;
                 });
         server.addDisconnectListener(this::disconnected);

@@ -32,7 +32,7 @@ final class RateLimitClassifier {
             return Optional.empty();
         }
         boolean reading = "GET".equals(method) || "HEAD".equals(method);
-        if (!reading && (path.startsWith("/api/v1/auth/") || GUESSING.contains(path))) {
+        if (!reading && (path.startsWith("/api/v1/auth/") || path.startsWith("/api/auth/") || GUESSING.contains(path))) {
             return Optional.of(RateLimitClass.AUTHENTICATION);
         }
         if (!reading && AI_INTENSIVE.stream().anyMatch(pattern -> pattern.matcher(path).matches())) {

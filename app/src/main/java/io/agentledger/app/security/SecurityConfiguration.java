@@ -39,6 +39,9 @@ public class SecurityConfiguration {
             antMatcher(HttpMethod.POST, "/api/v1/auth/register"),
             antMatcher(HttpMethod.POST, "/api/v1/auth/login"),
             antMatcher(HttpMethod.POST, "/api/v1/auth/refresh"),
+            // seed 002's own sign-up and sign-in
+            antMatcher(HttpMethod.POST, "/api/auth/register"),
+            antMatcher(HttpMethod.POST, "/api/auth/login"),
             antMatcher("/health"), antMatcher("/health/live"), antMatcher("/health/ready"),
             // seed 000's WebSocket authenticates its ?token= itself, in the handshake
             antMatcher(HttpMethod.GET, "/ws"),

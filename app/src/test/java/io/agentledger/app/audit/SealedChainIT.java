@@ -100,6 +100,10 @@ class SealedChainIT extends IntegrationTest {
             assertThat(provisional).as("a provisional position").isNegative();
 
             otherGoal = api.post("/api/v1/goals", Map.of("text", "visible first"), user.auth()).text("id");
+            String visible = otherGoal;
+            // visible to readers means sealed: under load the sealer may not have come round yet
+            eventually(() -> jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE "
+                    + "aggregate_identifier = ?", Long.class, visible) > 0);
             late.commit();
         }
         eventually(() -> unsealed() == 0);

@@ -45,10 +45,13 @@ class AxonServerModeIT {
             store.publish(GenericEventMessage.asEventMessage(new RequestRejected("tenant_axon", "user_axon", "POST",
                     "/" + marker, 403, "FORBIDDEN", "probe")).andMetaData(Map.of("tenant_id", "tenant_axon")));
 
-            List<String> seen = new ArrayList<>();
-            service.getBean(ChainReader.class).forEachOfTenant("tenant_axon", null, null,
-                    (event, linkBefore) -> seen.add(new String(event.payload(), java.nio.charset.StandardCharsets.UTF_8)));
-            assertThat(seen).anyMatch(payload -> payload.contains(marker));
+            // the chain reader reads what the sealer has chained, a moment after the commit
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<String> seen = new ArrayList<>();
+                service.getBean(ChainReader.class).forEachOfTenant("tenant_axon", null, null, (event, linkBefore) ->
+                        seen.add(new String(event.payload(), java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(seen).anyMatch(payload -> payload.contains(marker));
+            });
             List<FeedEvent> live = service.getBean(EventFeed.class).stream(0, FeedFilter.tenant("tenant_axon"))
                     .take(1).collectList().block(java.time.Duration.ofSeconds(30));
             assertThat(live).as("the live feed reads the same store").hasSize(1);

@@ -130,6 +130,35 @@ class TaskSessionIT extends IntegrationTest {
     }
 
     @Test
+    void seed002sClientSignsUpAndInOnItsOwnRoutesAndRunsItsFlow() {
+        String email = unique("devin") + "@example.com";
+        Api.Response signedUp = api.post("/api/auth/register", Map.of("email", email, "password",
+                "a long enough password", "name", "John Doe", "default_model", "gpt-4o"));
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        assertThat(signedUp.text("email")).isEqualTo(email);
+        assertThat(signedUp.text("name")).isEqualTo("John Doe");
+        assertThat(signedUp.text("id")).startsWith("user_");
+        assertThat(api.post("/api/auth/register", Map.of("email", email, "password", "a long enough password",
+                "name", "Again")).status()).isEqualTo(409);
+        assertThat(api.post("/api/auth/register", Map.of("email", "short@example.com", "password", "short"))
+                .status()).isEqualTo(422);
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "wrong password!!")).status())
+                .isEqualTo(401);
+
+        Api.Response login = api.post("/api/auth/login", Map.of("email", email, "password", "a long enough password"));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.text("token_type")).isEqualTo("bearer");
+        String[] auth = {"Authorization", "Bearer " + login.text("access_token")};
+        assertThat(api.get("/api/models", auth).status()).isEqualTo(200);
+        assertThat(api.get("/api/providers", auth).status()).isEqualTo(200);
+        String sessionId = api.post("/api/sessions", Map.of("name", "New Session", "working_directory",
+                "/path/to/project"), auth).text("id");
+        String taskId = api.post("/api/sessions/" + sessionId + "/tasks", Map.of("description",
+                "list the files", "model", "gpt-4o", "run_mode", "offline"), auth).text("id");
+        eventually(() -> "completed".equals(api.get("/api/tasks/" + taskId, auth).text("status")));
+    }
+
+    @Test
     void anArtifactWhoseBytesChangedOnDiskIsNotServed() throws Exception {
         User user = register();
         String taskId = task(user, session(user), "write a file named a.txt that says original");

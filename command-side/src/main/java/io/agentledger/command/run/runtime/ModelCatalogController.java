@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** The models and providers this service can run agents with (seed 002's shapes). */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping({"/api/v1", "/api"})
 public class ModelCatalogController {
 
     static final Map<String, String> PROVIDERS = new LinkedHashMap<>(Map.of());
