@@ -1,5 +1,6 @@
 package io.agentledger.command.automation;
 
+import io.agentledger.command.work.CronSchedule;
 import io.agentledger.kernel.automation.AutomationCommands.CreateAutomation;
 import io.agentledger.kernel.automation.AutomationCommands.DeleteAutomation;
 import io.agentledger.kernel.automation.AutomationCommands.UpdateAutomation;
@@ -80,7 +81,7 @@ public class AutomationAggregate {
         if (deleted || !active || !"schedule".equals(trigger.type())) {
             return;
         }
-        CronSchedule cron = CronSchedule.of(trigger.config().get("cron"));
+        CronSchedule cron = AutomationCron.of(trigger.config().get("cron"));
         apply(new AutomationScheduleFired(automationId, tenantId, cron.cron(), dueAt));
         schedule(deadlines, trigger, active, dueAt);
     }
@@ -89,7 +90,7 @@ public class AutomationAggregate {
         if (!active || !"schedule".equals(trigger.type())) {
             return;
         }
-        Instant next = CronSchedule.of(trigger.config().get("cron")).next(after);
+        Instant next = AutomationCron.of(trigger.config().get("cron")).next(after);
         if (next != null) {
             deadlines.schedule(next, SCHEDULE, next);
         }

@@ -6,6 +6,7 @@ import io.agentledger.kernel.automation.AutomationCommands.RecordFiring;
 import io.agentledger.kernel.automation.AutomationView;
 import io.agentledger.kernel.automation.AutomationWorkflow;
 import io.agentledger.kernel.goal.AutonomyLevel;
+import io.agentledger.kernel.id.Digests;
 import io.agentledger.kernel.goal.GoalCommands.CreateGoal;
 import io.agentledger.kernel.goal.GoalCommands.StartGoal;
 import io.agentledger.kernel.goal.GoalCommands.StartedGoal;
@@ -25,10 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,8 +54,8 @@ class AutomationFirer {
     }
 
     void fire(AutomationView automation, String eventId, String eventType, Match match) {
-        String digest = digest(match.item() == null ? automation.id() + "@" + eventId
-                : automation.id() + "#" + match.item());
+        String digest = Digests.sha256(match.item() == null ? automation.id() + "@" + eventId
+                : automation.id() + "#" + match.item(), 26);
         String firingId = "fire_" + digest;
         AutomationWorkflow workflow = automation.workflow();
         Map<String, Object> parameters = workflow.parameters() == null ? Map.of() : workflow.parameters();
@@ -124,14 +121,5 @@ class AutomationFirer {
         return (R) commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                 AuditMetadata.USER_ID, ACTOR, AuditMetadata.TENANT_ID, automation.tenantId(),
                 AuditMetadata.CORRELATION_ID, firingId)));
-    }
-
-    static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 26);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -60,7 +60,7 @@ final class TriggerRules {
                 }
             }
             case "memory" -> strings(config, "tags", true);
-            case "schedule" -> CronSchedule.of(config.get("cron"));
+            case "schedule" -> AutomationCron.of(config.get("cron"));
             case "gmail", "calendar" -> {
                 if (config.get("provider") != null && !(config.get("provider") instanceof String)) {
                     throw DomainException.invalid("trigger.config.provider must name a connector provider");

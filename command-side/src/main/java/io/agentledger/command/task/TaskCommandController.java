@@ -4,6 +4,7 @@ import io.agentledger.command.task.engine.TaskEngine;
 import io.agentledger.command.task.workspace.TaskWorkspaces;
 import io.agentledger.command.web.ReadModelAwait;
 import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.id.Digests;
 import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
@@ -184,7 +185,7 @@ public class TaskCommandController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!TaskWorkspaces.sha256(content).equals(artifact.sha256())) {
+        if (!Digests.sha256(content).equals(artifact.sha256())) {
             throw DomainException.conflict("Artifact " + artifactId + " no longer matches the digest recorded when "
                     + "it was made");
         }

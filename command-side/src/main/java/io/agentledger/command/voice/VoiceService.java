@@ -8,6 +8,7 @@ import io.agentledger.kernel.agent.AgentQueries.FindAgentByNumber;
 import io.agentledger.kernel.agent.AgentView;
 import io.agentledger.kernel.agent.ExecutionView;
 import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.id.Digests;
 import io.agentledger.kernel.id.IdPrefix;
 import io.agentledger.kernel.id.Ids;
 import io.agentledger.kernel.identity.Caller;
@@ -155,7 +156,7 @@ public class VoiceService {
         try {
             Path folder = Files.createDirectories(audioRoot.resolve(tenantId));
             Files.write(folder.resolve(commandId + ".audio"), audio);
-            return io.agentledger.command.task.workspace.TaskWorkspaces.sha256(audio);
+            return Digests.sha256(audio);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the recording", e);
         }

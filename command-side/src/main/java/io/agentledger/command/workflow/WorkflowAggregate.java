@@ -1,6 +1,7 @@
 package io.agentledger.command.workflow;
 
 import io.agentledger.axon.eventstore.SnapshotConfiguration;
+import io.agentledger.command.work.CronSchedule;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.workflow.WorkflowCommands.CreateWorkflow;
 import io.agentledger.kernel.workflow.WorkflowCommands.DeleteWorkflow;
@@ -84,7 +85,7 @@ public class WorkflowAggregate {
     /** The schedule came due: it is recorded (an execution starts for it) and the next time is set. */
     @DeadlineHandler(deadlineName = SCHEDULE)
     void fire(Instant dueAt, DeadlineManager deadlines) {
-        Schedule schedule = Schedule.of(definition);
+        CronSchedule schedule = Schedule.of(definition);
         if (schedule == null || !active) {
             return;
         }
@@ -95,7 +96,7 @@ public class WorkflowAggregate {
     /** Takes what the command decides rather than the state: in a creating handler the state is not set yet. */
     private static void schedule(DeadlineManager deadlines, WorkflowDefinition definition, boolean active,
                                  Instant after) {
-        Schedule schedule = Schedule.of(definition);
+        CronSchedule schedule = Schedule.of(definition);
         Instant next = schedule == null || !active ? null : schedule.next(after);
         if (next != null) {
             deadlines.schedule(next, SCHEDULE, next);

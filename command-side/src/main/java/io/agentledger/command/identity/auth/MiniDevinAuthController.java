@@ -1,7 +1,7 @@
 package io.agentledger.command.identity.auth;
 
 import io.agentledger.command.web.MaxUtf8Bytes;
-import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.id.Digests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -12,11 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -77,12 +73,6 @@ public class MiniDevinAuthController {
         if (local.length() > 20) {
             local = local.substring(0, 20);
         }
-        try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))).substring(0, 8);
-            return (local.isEmpty() ? "user" : local) + "-" + digest;
-        } catch (NoSuchAlgorithmException e) {
-            throw DomainException.invalid("cannot derive a username");
-        }
+        return (local.isEmpty() ? "user" : local) + "-" + Digests.sha256(email.toLowerCase(Locale.ROOT), 8);
     }
 }

@@ -1,6 +1,7 @@
 package io.agentledger.command.task.workspace;
 
 import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.id.Digests;
 import io.agentledger.kernel.task.TaskCommands.StoredArtifact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,7 +69,8 @@ public class TaskWorkspaces {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the artifact " + name, e);
         }
-        return new StoredArtifact(artifactId, name, type(name), contentType(name), content.length, sha256(content));
+        return new StoredArtifact(artifactId, name, type(name), contentType(name), content.length,
+                Digests.sha256(content));
     }
 
     /** The artifact's file; 404 when it is not there. */
@@ -101,14 +100,6 @@ public class TaskWorkspaces {
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String id(String value) {

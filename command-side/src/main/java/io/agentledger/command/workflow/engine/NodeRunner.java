@@ -14,18 +14,15 @@ import io.agentledger.kernel.agent.ExecutionCommands.RequestExecution;
 import io.agentledger.kernel.agent.ExecutionQueries.FindRunnableVersion;
 import io.agentledger.kernel.agent.AgentVersionView;
 import io.agentledger.kernel.agent.ExecutionView;
+import io.agentledger.kernel.id.Digests;
 import io.agentledger.kernel.workflow.ExecutionMode;
 import io.agentledger.kernel.workflow.WorkflowNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -144,11 +141,6 @@ class NodeRunner {
     }
 
     static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(text, 24);
     }
 }
