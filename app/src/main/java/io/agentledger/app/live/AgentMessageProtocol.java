@@ -3,6 +3,7 @@ package io.agentledger.app.live;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.app.web.BusinessErrors;
+import io.agentledger.axon.input.NulCharacters;
 import io.agentledger.command.agent.AgentCommandController;
 import io.agentledger.command.agent.AgentRequests;
 import io.agentledger.command.memory.AgentMemoryCommandController;
@@ -14,6 +15,7 @@ import io.agentledger.kernel.agent.AgentQueries.FindAgentByNumber;
 import io.agentledger.kernel.agent.AgentView;
 import io.agentledger.kernel.error.BusinessError;
 import io.agentledger.kernel.error.DomainException;
+import io.agentledger.kernel.id.Digests;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.query.memory.AgentMemoryQueryController;
 import jakarta.validation.ConstraintViolation;
@@ -24,11 +26,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +79,10 @@ public class AgentMessageProtocol {
     /** The answer envelope; a refusal is an {@code error} envelope, never an exception. */
     public Map<String, Object> handle(Map<String, Object> envelope, Caller caller) {
         Object id = envelope == null ? null : envelope.get("id");
+        java.util.Optional<String> nul = NulCharacters.find(envelope);
+        if (nul.isPresent()) {
+            return error(id, "VALIDATION_ERROR", nul.get() + " " + NulCharacters.MESSAGE);
+        }
         try {
             return AsCaller.run(caller, () -> answer(envelope, caller));
         } catch (AccessDeniedException denied) {
@@ -120,7 +122,7 @@ public class AgentMessageProtocol {
             throw DomainException.invalid("agent.send_message needs a target agent or broadcast: true");
         }
         java.util.function.Supplier<Object> action = prepare(method, params, source, caller);
-        String messageId = "msg_" + digest(caller.tenantId() + "|" + source.id() + "|" + id);
+        String messageId = "msg_" + Digests.sha256(caller.tenantId() + "|" + source.id() + "|" + id, 26);
         if (events.readEvents(messageId, 0).hasNext()) {
             throw DomainException.conflict("message " + id + " of agent " + source.agentNumber() + " was sent before");
         }
@@ -246,14 +248,5 @@ public class AgentMessageProtocol {
         envelope.put("timestamp", clock.instant().toString());
         envelope.put("source", Map.of("agent_number", 0, "agent_id", "agentledger"));
         return envelope;
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(
-                    StandardCharsets.UTF_8))).substring(0, 26);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.app.web.BusinessErrors;
+import io.agentledger.axon.input.NulCharacters;
 import io.agentledger.command.agent.execution.AgentExecutionController;
 import io.agentledger.command.voice.VoiceController;
 import io.agentledger.command.workflow.WorkflowCommandController;
@@ -134,41 +135,52 @@ public class SocketIoGateway implements SmartLifecycle {
                 subscribed(client).add(agentId));
         server.addEventListener("agent:unsubscribe", String.class, (client, agentId, ack) ->
                 subscribed(client).remove(agentId));
-        server.addEventListener("agent:execute", Map.class, (client, data, ack) -> offload(client, ack, caller ->
-                agents.agentExecute(String.valueOf(data.get("agent_id")), new AgentExecutionController
-                        .AgentExecuteRequest(map(data.get("command")), Boolean.TRUE.equals(data.get(
-                        "wait_for_completion")), null), caller).getBody()));
-        server.addEventListener("workflow:execute", Object.class, (client, data, ack) -> offload(client, ack, caller -> {
-            Map<String, Object> request = data instanceof Map<?, ?> ? map(data) : Map.of("workflow_id", data);
-            return workflows.execute(String.valueOf(request.get("workflow_id")), new WorkflowCommandController
-                    .RunRequest(request.get("data"), null, null, null), caller);
-        }));
-        server.addEventListener("workflow:stop", String.class, (client, executionId, ack) -> offload(client, ack,
-                caller -> workflows.stop(executionId, caller)));
-        server.addEventListener("mcp:message", Map.class, (client, data, ack) -> offload(client, ack, caller ->
-                protocol.handle(map(data), caller)));
-        server.addEventListener("voice:command", Map.class, (client, data, ack) -> offload(client, ack, caller -> {
-            client.sendEvent("voice:processing", Map.of("status", "transcribing"));
-            Map<String, Object> request = map(data);
-            Map<String, Object> context = request.get("context") instanceof Map<?, ?> given ? map(given) : null;
-            Map<String, Object> answer = voice.process(new VoiceController.ProcessRequest(
-                    (String) request.get("audio_data"), (String) request.get("text_fallback"), null,
-                    (String) request.get("language"), context), caller);
-            Map<String, Object> data1 = map(answer.get("data"));
-            client.sendEvent("voice:command_received", Map.of("text", data1.get("transcribed_text"),
-                    "confidence", data1.get("confidence_score"), "language", data1.get("detected_language")));
-            Map<String, Object> response = map(data1.get("response"));
-            Map<String, Object> ready = new LinkedHashMap<>();
-            ready.put("text", response.get("text"));
-            ready.put("agent_response", response.get("agent_response"));
-            client.sendEvent("voice:response_ready", ready);
-            return answer;
-        }));
+        server.addEventListener("agent:execute", Map.class, (client, data, ack) ->
+                offload(client, ack, data, caller -> executeAgent(map(data), caller)));
+        server.addEventListener("workflow:execute", Object.class, (client, data, ack) ->
+                offload(client, ack, data, caller -> executeWorkflow(data, caller)));
+        server.addEventListener("workflow:stop", String.class, (client, executionId, ack) ->
+                offload(client, ack, executionId, caller -> workflows.stop(executionId, caller)));
+        // the protocol answers a NUL with its own error envelope
+        server.addEventListener("mcp:message", Map.class, (client, data, ack) ->
+                offload(client, ack, null, caller -> protocol.handle(map(data), caller)));
+        server.addEventListener("voice:command", Map.class, (client, data, ack) ->
+                offload(client, ack, data, caller -> voiceCommand(client, map(data), caller)));
         server.start();
         long every = authentication.recheck().toMillis();
         recheck.scheduleWithFixedDelay(this::recheckAll, every, every, TimeUnit.MILLISECONDS);
         running = true;
         log.info("Socket.IO listening on {}:{}", properties.host(), port());
+    }
+
+    private Object executeAgent(Map<String, Object> data, Caller caller) {
+        return agents.agentExecute(String.valueOf(data.get("agent_id")), new AgentExecutionController
+                .AgentExecuteRequest(map(data.get("command")), Boolean.TRUE.equals(data.get("wait_for_completion")),
+                null), caller).getBody();
+    }
+
+    private Object executeWorkflow(Object data, Caller caller) {
+        Map<String, Object> request = data instanceof Map<?, ?> ? map(data) : Map.of("workflow_id", data);
+        return workflows.execute(String.valueOf(request.get("workflow_id")), new WorkflowCommandController
+                .RunRequest(request.get("data"), null, null, null), caller);
+    }
+
+    /** Seed 003's voice flow: processing, what was heard, then the answer; the acknowledgement has it all. */
+    private Object voiceCommand(SocketIOClient client, Map<String, Object> request, Caller caller) {
+        client.sendEvent("voice:processing", Map.of("status", "transcribing"));
+        Map<String, Object> context = request.get("context") instanceof Map<?, ?> given ? map(given) : null;
+        Map<String, Object> answer = voice.process(new VoiceController.ProcessRequest(
+                text(request, "audio_data"), text(request, "text_fallback"), null, text(request, "language"), context),
+                caller);
+        Map<String, Object> heard = map(answer.get("data"));
+        client.sendEvent("voice:command_received", Map.of("text", heard.get("transcribed_text"),
+                "confidence", heard.get("confidence_score"), "language", heard.get("detected_language")));
+        Map<String, Object> response = map(heard.get("response"));
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("text", response.get("text"));
+        ready.put("agent_response", response.get("agent_response"));
+        client.sendEvent("voice:response_ready", ready);
+        return answer;
     }
 
     private void connected(SocketIOClient client, Object sent) {
@@ -248,9 +260,16 @@ public class SocketIoGateway implements SmartLifecycle {
     }
 
     /** Runs a client's request on the work pool as the caller, answering through its acknowledgement. */
-    private void offload(SocketIOClient client, AckRequest ack, java.util.function.Function<Caller, Object> action) {
+    private void offload(SocketIOClient client, AckRequest ack, Object data,
+                         java.util.function.Function<Caller, Object> action) {
         Caller caller = client.get(CALLER);
         if (caller == null) {
+            return;
+        }
+        java.util.Optional<String> nul = NulCharacters.find(data);
+        if (nul.isPresent()) {
+            error(client, ack, "VALIDATION_ERROR", (nul.get().isEmpty() ? "the message" : nul.get()) + " "
+                    + NulCharacters.MESSAGE);
             return;
         }
         if (rate.exceeded(client.getSessionId())) {
@@ -303,6 +322,14 @@ public class SocketIoGateway implements SmartLifecycle {
     @SuppressWarnings("unchecked")
     private Map<String, Object> map(Object value) {
         return value == null ? Map.of() : json.convertValue(value, MAP);
+    }
+
+    private static String text(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw io.agentledger.kernel.error.DomainException.invalid(field + " must be text");
+        }
+        return (String) value;
     }
 
     private Set<String> subscribed(SocketIOClient client) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentledger.command.task.TaskService;
 import io.agentledger.app.web.BusinessErrors;
+import io.agentledger.axon.input.NulCharacters;
 import io.agentledger.kernel.error.BusinessError;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
@@ -94,6 +95,9 @@ public class TaskWebSocket extends TextWebSocketHandler {
         String taskId = (String) session.getAttributes().get(TASK);
         try {
             JsonNode request = json.readTree(message.getPayload());
+            NulCharacters.find(json.convertValue(request, Object.class)).ifPresent(path -> {
+                throw DomainException.invalid((path.isEmpty() ? "the message" : path) + " " + NulCharacters.MESSAGE);
+            });
             String type = request.path("type").asText("");
             switch (type) {
                 case "stop" -> tasks.stop(taskId, caller(session));

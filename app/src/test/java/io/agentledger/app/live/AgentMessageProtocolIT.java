@@ -147,6 +147,8 @@ class AgentMessageProtocolIT extends IntegrationTest {
         bad.add(foreign);
         bad.add(envelope("b-5", "agent.send_message", Map.of("data", "x"), mine, Map.of("agent_id", theirs)));
         bad.add(envelope("b-6", "memory.store", Map.of("memory_type", "Not Valid", "content", "x"), mine, null));
+        bad.add(envelope("b-7", "agent.send_message", Map.of("data", "nul\u0000inside"), mine,
+                Map.of("broadcast", true)));
         List<String> codes = new ArrayList<>();
         for (Map<String, Object> envelope : bad) {
             JsonNode answer = client.request("mcp:message", envelope);
@@ -154,7 +156,13 @@ class AgentMessageProtocolIT extends IntegrationTest {
             codes.add(answer.path("error").path("code").asText());
         }
         assertThat(codes).containsExactly("VALIDATION_ERROR", "VALIDATION_ERROR", "VALIDATION_ERROR", "NOT_FOUND",
-                "NOT_FOUND", "VALIDATION_ERROR");
+                "NOT_FOUND", "VALIDATION_ERROR", "VALIDATION_ERROR");
+        RSocketRequester rsocket = LiveClients.tcp(strategies, tcpPort, user.accessToken());
+        open.add(rsocket::dispose);
+        Map<?, ?> overRsocket = rsocket.route("agents.message").data(envelope("b-8", "system.get_state",
+                Map.of("note", "a\u0000b"), mine, null)).retrieveMono(Map.class).block(Duration.ofSeconds(15));
+        assertThat(overRsocket.get("type")).isEqualTo("error");
+        assertThat(String.valueOf(overRsocket.get("error"))).contains("VALIDATION_ERROR");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE tenant_id = ? AND payload_type "
                 + "LIKE '%AgentMessageRecorded'", Long.class, user.tenantId())).isZero();
         assertThat(JSON.writeValueAsString(codes)).doesNotContain("INTERNAL");

@@ -124,6 +124,29 @@ class SocketIoIT extends IntegrationTest {
     }
 
     @Test
+    void nulCharactersWrongTypesAndOversizedMessagesAreRefusedWithoutHurtingOthers() throws Exception {
+        User user = register();
+        SocketIoClient client = authenticated(user);
+        String agentId = api.post("/api/v1/agents", Map.of("name", "guarded"), user.auth()).text("id");
+        JsonNode nul = client.request("agent:execute", Map.of("agent_id", agentId, "command",
+                Map.of("action", "bad\u0000action")));
+        assertThat(nul.path("error").path("code").asText()).isEqualTo("VALIDATION_ERROR");
+        assertThat(nul.path("error").path("error").asText()).contains("command.action").contains("NUL");
+        JsonNode typed = client.request("voice:command", Map.of("audio_data", 42, "language", "en"));
+        assertThat(typed.path("error").path("code").asText()).isEqualTo("VALIDATION_ERROR");
+        assertThat(api.get("/api/v1/runtime/executions?agent_id=" + agentId, user.auth()).body().path("total")
+                .asInt()).isZero();
+
+        SocketIoClient bystander = authenticated(user);
+        client.emit("agent:execute", Map.of("agent_id", agentId, "command", Map.of("action", "x".repeat(70_000))));
+        assertThat(client.disconnected.get(15, TimeUnit.SECONDS)).as("a frame over 64 KiB ends the connection")
+                .isNotNull();
+        JsonNode answer = bystander.request("agent:execute", Map.of("agent_id", agentId, "command",
+                Map.of("action", "Analyze the numbers"), "wait_for_completion", true));
+        assertThat(answer.path("success").asBoolean()).as(answer.toString()).isTrue();
+    }
+
+    @Test
     void anAuditorMayFollowButNotExecute() throws Exception {
         User owner = register();
         User auditor = invite(owner, "auditor");

@@ -209,14 +209,16 @@ class TaskSessionIT extends IntegrationTest {
         eventually(() -> talk.types().contains("tool_call"));
         talk.send(Map.of("type", "input", "content", "write a file named later.txt that says added"));
         talk.send(Map.of("type", "dance"));
+        talk.send(Map.of("type", "input", "content", "write a file named nul.txt that says a\u0000b"));
         eventually(() -> talk.closes.contains(1000));
         assertThat(talk.messages).anySatisfy(m -> {
             assertThat(m.path("type").asText()).isEqualTo("error");
             assertThat(m.path("error").asText()).contains("stop or input");
         });
+        assertThat(talk.messages).anySatisfy(m -> assertThat(m.path("error").asText()).contains("NUL"));
         JsonNode grown = awaitEnd(user, growing);
         assertThat(grown.path("status").asText()).as(grown.toString()).isEqualTo("completed");
-        assertThat(grown.path("plan").path("steps")).hasSize(2);
+        assertThat(grown.path("plan").path("steps")).as("the NUL-laden input was refused").hasSize(2);
         assertThat(api.get("/api/tasks/" + growing + "/artifacts", user.auth()).body().findValuesAsText("name"))
                 .contains("later.txt");
     }
