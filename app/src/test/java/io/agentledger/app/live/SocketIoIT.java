@@ -147,6 +147,22 @@ class SocketIoIT extends IntegrationTest {
     }
 
     @Test
+    void configurationChangesOfTheTenantArriveAsArchitectureUpdates() {
+        User admin = registerSteppedUp();
+        SocketIoClient client = authenticated(admin);
+        SocketIoClient stranger = authenticated(register());
+        assertThat(api.put("/api/v1/system/config", Map.of("settings", Map.of("approvals.deadline_default", "PT2H")),
+                admin.auth()).status()).isEqualTo(200);
+        eventually(() -> client.named("system:architecture_updated").stream().anyMatch(e ->
+                e.path("scope").asText().equals(admin.tenantId())));
+        JsonNode update = client.named("system:architecture_updated").stream().filter(e ->
+                e.path("scope").asText().equals(admin.tenantId())).findFirst().orElseThrow();
+        assertThat(update.path("changes").get(0).path("modification_id").asText()).isNotBlank();
+        assertThat(stranger.named("system:architecture_updated")).noneMatch(e ->
+                e.path("scope").asText().equals(admin.tenantId()));
+    }
+
+    @Test
     void anAuditorMayFollowButNotExecute() throws Exception {
         User owner = register();
         User auditor = invite(owner, "auditor");

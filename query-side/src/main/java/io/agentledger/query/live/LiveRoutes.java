@@ -5,8 +5,6 @@ import io.agentledger.kernel.approval.ApprovalEvent;
 import io.agentledger.kernel.error.ErrorCode;
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.identity.Permission;
-import io.agentledger.kernel.system.SystemEvent.SystemModified;
-import io.agentledger.kernel.system.SystemCommands;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -18,7 +16,6 @@ import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -144,10 +141,7 @@ public class LiveRoutes {
     @MessageMapping("system")
     public Flux<LiveMessage> system(@Payload(required = false) StreamRequest request,
                                     @AuthenticationPrincipal Caller caller) {
-        FeedFilter modifications = new FeedFilter(event -> event.payload() instanceof SystemModified modified
-                && (modified.tenantId().equals(caller.tenantId()) || SystemCommands.PLATFORM.equals(modified.tenantId())),
-                "payload_type = ? AND " + FeedFilter.PAYLOAD + " ->> 'tenant_id' IN (?, ?)",
-                List.of(SystemModified.class.getName(), caller.tenantId(), SystemCommands.PLATFORM));
+        FeedFilter modifications = SystemMessages.modificationsFor(caller.tenantId());
         return stream(caller, Permission.READ_SYSTEM, request, modifications, () -> SystemMessages::of);
     }
 

@@ -2,16 +2,14 @@ package io.agentledger.query.live;
 
 import io.agentledger.kernel.identity.Caller;
 import io.agentledger.kernel.identity.Permission;
-import io.agentledger.kernel.system.SystemCommands;
 import io.agentledger.kernel.system.SystemEvent.SystemModified;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-import java.util.List;
-
 /**
  * Seed 003's live events for one caller, as its Socket.IO clients receive them: {@code agent:*} for the
- * tenant's agents, executions and the messages between agents ({@code agent:message}, {@code agent:broadcast}), {@code workflow:*} for its workflow executions, and
+ * tenant's agents, executions and the messages between agents ({@code agent:message},
+ * {@code agent:broadcast}), {@code workflow:*} for its workflow executions, and
  * {@code system:architecture_updated} for its own and the platform's configuration — each only with the
  * read permission it needs. Same positions and resumption as the RSocket routes.
  */
@@ -30,10 +28,7 @@ public class PaiosStream {
                 .or(FeedFilter.aggregateType("ExecutionAggregate"))
                 .or(FeedFilter.aggregateType("AgentMessageAggregate"))
                 .or(FeedFilter.aggregateType("WorkflowExecutionAggregate")));
-        FeedFilter modifications = new FeedFilter(event -> event.payload() instanceof SystemModified modified
-                && (modified.tenantId().equals(caller.tenantId()) || SystemCommands.PLATFORM.equals(modified.tenantId())),
-                "payload_type = ? AND " + FeedFilter.PAYLOAD + " ->> 'tenant_id' IN (?, ?)",
-                List.of(SystemModified.class.getName(), caller.tenantId(), SystemCommands.PLATFORM));
+        FeedFilter modifications = SystemMessages.modificationsFor(caller.tenantId());
         AgentMessages agents = new AgentMessages();
         return feed.stream(from == null ? feed.head() : from, tenantEvents.or(modifications))
                 .handle((event, sink) -> {

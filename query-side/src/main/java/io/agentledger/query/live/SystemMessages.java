@@ -1,5 +1,6 @@
 package io.agentledger.query.live;
 
+import io.agentledger.kernel.system.SystemCommands;
 import io.agentledger.kernel.system.SystemEvent.SystemModified;
 
 import java.util.List;
@@ -8,6 +9,14 @@ import java.util.List;
 final class SystemMessages {
 
     private SystemMessages() {
+    }
+
+    /** The configuration changes of the tenant and of the platform, which every tenant lives under. */
+    static FeedFilter modificationsFor(String tenantId) {
+        return new FeedFilter(event -> event.payload() instanceof SystemModified modified
+                && (modified.tenantId().equals(tenantId) || SystemCommands.PLATFORM.equals(modified.tenantId())),
+                "payload_type = ? AND " + FeedFilter.PAYLOAD + " ->> 'tenant_id' IN (?, ?)",
+                List.of(SystemModified.class.getName(), tenantId, SystemCommands.PLATFORM));
     }
 
     static LiveMessage of(FeedEvent event) {
