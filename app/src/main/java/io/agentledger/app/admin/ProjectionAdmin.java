@@ -1,6 +1,9 @@
 package io.agentledger.app.admin;
 
 import io.agentledger.app.processing.ProcessorProgress;
+import io.agentledger.app.processing.StoredTokens;
+import io.agentledger.axon.cluster.ClusterSignals;
+import io.agentledger.axon.cluster.NodeIdentity;
 import io.agentledger.kernel.error.DomainException;
 import io.agentledger.projection.agent.AgentDirectoryProjection;
 import io.agentledger.projection.apikey.ApiKeyDirectoryProjection;
@@ -19,6 +22,8 @@ import io.agentledger.projection.voice.VoiceDirectoryProjection;
 import io.agentledger.projection.workflow.WorkflowDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +34,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The read-model projections, where each stands against the head of the event store, and their
  * rebuild by replay. Only projections replay: the engine's policies and queues act on events and
  * must not see them twice.
+ * <p>
+ * In a cluster a replay is the cluster's: the node asked tells the others to stop that projection
+ * (they release its segment), resets it once no other node holds it, runs it, and tells the others to
+ * start theirs again (a node not told within {@link #PAUSE_AT_MOST} starts again by itself).
  */
 @Component
 public class ProjectionAdmin {
@@ -45,16 +57,37 @@ public class ProjectionAdmin {
             WorkflowDirectoryProjection.GROUP, McpServerProjection.GROUP, TaskDirectoryProjection.GROUP,
             AutomationDirectoryProjection.GROUP, VoiceDirectoryProjection.GROUP);
 
+    static final Duration PAUSE_AT_MOST = Duration.ofMinutes(1);
+    private static final String PAUSE = "projection-pause";
+    private static final String RESUME = "projection-resume";
+
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ClusterSignals signals;
+    private final StoredTokens storedTokens;
+    private final String node;
+    private final Duration claimTimeout;
     private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
     private final Map<String, Instant> replayStarted = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pauses = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "projection-pauses");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
+                           ClusterSignals signals, StoredTokens storedTokens, NodeIdentity node,
+                           @Value("${agentledger.cluster.claim-timeout:PT10S}") Duration claimTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signals = signals;
+        this.storedTokens = storedTokens;
+        this.node = node.id();
+        this.claimTimeout = claimTimeout;
+        signals.on(PAUSE, key -> fromAnotherNode(key, this::pauseHere));
+        signals.on(RESUME, key -> fromAnotherNode(key, name -> pauses.execute(() -> startHere(name))));
     }
 
     public List<Map<String, Object>> all() {
@@ -69,12 +102,61 @@ public class ProjectionAdmin {
 
     public Map<String, Object> replay(String name) {
         StreamingEventProcessor processor = processor(name);
+        signals.send(PAUSE, node + "|" + name);
         processor.shutDown();
-        processor.resetTokens();
-        replayStarted.put(name, clock.instant());
-        lastSamples.remove(name);
-        processor.start();
+        try {
+            resetOnceFree(processor);
+            replayStarted.put(name, clock.instant());
+            lastSamples.remove(name);
+        } finally {
+            processor.start();
+            signals.send(RESUME, node + "|" + name);
+        }
         return describe(name, head());
+    }
+
+    /** Another node may hold the segment until it heard the pause, or until its claim times out if it died. */
+    private void resetOnceFree(StreamingEventProcessor processor) {
+        long giveUp = System.nanoTime() + claimTimeout.plusSeconds(5).toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException held) {
+                if (System.nanoTime() > giveUp) {
+                    throw DomainException.conflict("Another node still holds " + processor.getName()
+                            + "; retry the replay");
+                }
+                sleep(250);
+            }
+        }
+    }
+
+    private void fromAnotherNode(String key, java.util.function.Consumer<String> action) {
+        int bar = key.indexOf('|');
+        if (bar > 0 && !node.equals(key.substring(0, bar)) && PROJECTIONS.contains(key.substring(bar + 1))) {
+            action.accept(key.substring(bar + 1));
+        }
+    }
+
+    private void pauseHere(String name) {
+        pauses.execute(() -> processing.eventProcessor(name, StreamingEventProcessor.class)
+                .ifPresent(StreamingEventProcessor::shutDown));
+        pauses.schedule(() -> startHere(name), PAUSE_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void startHere(String name) {
+        processing.eventProcessor(name, StreamingEventProcessor.class)
+                .filter(p -> !p.isRunning()).ifPresent(StreamingEventProcessor::start);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw DomainException.conflict("Interrupted while waiting for the projection's segment");
+        }
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -89,11 +171,13 @@ public class ProjectionAdmin {
 
     private Map<String, Object> describe(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        ProcessorProgress progress = ProcessorProgress.of(processor);
+        boolean heldHere = !processor.processingStatus().isEmpty();
+        ProcessorProgress progress = heldHere ? ProcessorProgress.of(processor) : storedTokens.progress(name);
         long position = progress.position();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", name);
         view.put("running", processor.isRunning());
+        view.put("held_here", heldHere);
         view.put("replaying", progress.replaying());
         view.put("caught_up", progress.caughtUp());
         view.put("position", position);

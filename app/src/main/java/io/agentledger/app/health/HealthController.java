@@ -1,6 +1,8 @@
 package io.agentledger.app.health;
 
+import io.agentledger.axon.cluster.ClusterNodes;
 import io.agentledger.axon.eventstore.chain.ChainReader;
+import io.agentledger.app.processing.StoredTokens;
 import io.agentledger.axon.processing.ProcessorHealth;
 import io.agentledger.projection.search.SearchHealth;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -23,7 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /health}: the database, the event store and its unsealed tail, every event processor and Elasticsearch (away: degraded); {@code /health/live}:
+ * {@code /health}: the database, the event store and its unsealed tail, every event processor and
+ * Elasticsearch (away: degraded), this node, the segments it holds and its live peers; {@code /health/live}:
  * the process answers; {@code /health/ready}: it can serve (database reachable, no processor stopped
  * or in error).
  */
@@ -39,12 +42,17 @@ public class HealthController {
     private final EventProcessingConfiguration processing;
     private final ProcessorHealth processorHealth;
     private final SearchHealth search;
+    private final ClusterNodes cluster;
+    private final StoredTokens storedTokens;
     private final String version;
     private final Instant startedAt = Instant.now();
 
     public HealthController(DeadLetters deadLetters, ChainReader chain, JdbcTemplate jdbc,
                             EventProcessingConfiguration processing, ProcessorHealth processorHealth,
-                            SearchHealth search, ObjectProvider<BuildProperties> build) {
+                            SearchHealth search, ClusterNodes cluster, StoredTokens storedTokens,
+                            ObjectProvider<BuildProperties> build) {
+        this.cluster = cluster;
+        this.storedTokens = storedTokens;
         this.deadLetters = deadLetters;
         this.chain = chain;
         this.search = search;
@@ -80,6 +88,7 @@ public class HealthController {
         components.put("dead_letters", deadLetters());
         Map<String, Object> searchHealth = search.check();
         components.put("search", searchHealth);
+        components.put("cluster", cluster());
         String status = !"up".equals(database.get("status")) ? "unhealthy"
                 : "up".equals(processors.get("status")) && "up".equals(searchHealth.get("status"))
                 && "up".equals(eventStore.get("status")) ? "healthy"
@@ -146,7 +155,10 @@ public class HealthController {
             item.put("error", error);
             failingSince.ifPresent(since -> item.put("failing_since", since.toString()));
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
-                ProcessorProgress progress = ProcessorProgress.of(streaming);
+                boolean heldHere = !streaming.processingStatus().isEmpty();
+                ProcessorProgress progress = heldHere ? ProcessorProgress.of(streaming)
+                        : storedTokens.progress(entry.getKey());
+                item.put("held_here", heldHere);
                 item.put("caught_up", progress.caughtUp());
                 item.put("replaying", progress.replaying());
                 item.put("position", progress.position());
@@ -155,5 +167,35 @@ public class HealthController {
             items.add(item);
         }
         return Map.of("status", allUp ? "up" : "degraded", "items", items);
+    }
+
+    /** This node, the segments it holds, and every live node with what it holds. */
+    private Map<String, Object> cluster() {
+        try {
+            Map<String, List<ClusterNodes.Claim>> claims = cluster.claims();
+            List<Map<String, Object>> nodes = new ArrayList<>();
+            for (ClusterNodes.Member member : cluster.live()) {
+                Map<String, Object> node = new LinkedHashMap<>();
+                node.put("node", member.nodeId());
+                node.put("address", member.address());
+                node.put("started_at", member.startedAt().toString());
+                node.put("heartbeat_at", member.heartbeatAt().toString());
+                node.put("segments", segments(claims.getOrDefault(member.nodeId(), List.of())));
+                nodes.add(node);
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("status", "up");
+            view.put("node", cluster.nodeId());
+            view.put("segments", segments(claims.getOrDefault(cluster.nodeId(), List.of())));
+            view.put("peers", nodes.stream().filter(n -> !cluster.nodeId().equals(n.get("node"))).toList());
+            view.put("live_nodes", nodes.size());
+            return view;
+        } catch (RuntimeException e) {
+            return Map.of("status", "unknown", "node", cluster.nodeId(), "error", "cluster table unreadable");
+        }
+    }
+
+    private static List<String> segments(List<ClusterNodes.Claim> claims) {
+        return claims.stream().map(c -> c.processor() + "/" + c.segment()).toList();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +185,8 @@ public class ApiExceptionHandler {
             return respond(ErrorCode.VERSION_CONFLICT, "The resource has changed since the version you sent; "
                     + "read it again and retry", List.of(), request);
         }
-        if (findCause(failure, ConcurrencyException.class) != null) {
+        if (findCause(failure, ConcurrencyException.class) != null
+                || findCause(failure, AggregateStreamCreationException.class) != null) {
             return respond(ErrorCode.CONFLICT, "A concurrent change to the same resource won; retry",
                     List.of(), request);
         }

@@ -41,6 +41,11 @@ public final class StandaloneService {
         return postgres;
     }
 
+    /** The JDBC URL of {@code database} on the shared PostgreSQL, for a service in a process of its own. */
+    public static String jdbcUrl(String database) {
+        return postgres().getJdbcUrl("postgres", database);
+    }
+
     public static JdbcTemplate jdbc() {
         return new JdbcTemplate(postgres().getPostgresDatabase());
     }
@@ -56,10 +61,7 @@ public final class StandaloneService {
 
     /** A service on a database of its own on the shared PostgreSQL, created on first use. */
     public static ConfigurableApplicationContext startOn(String database, Class<?> extraBeans, String... settings) {
-        if (!"postgres".equals(database) && jdbc().queryForList("SELECT 1 FROM pg_database WHERE datname = ?",
-                database).isEmpty()) {
-            jdbc().execute("CREATE DATABASE \"" + database + "\"");
-        }
+        createDatabase(database);
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres().getJdbcUrl("postgres", database),
                 "--agentledger.data-dir=target/standalone-data",
@@ -89,6 +91,13 @@ public final class StandaloneService {
         Class<?>[] sources = extraBeans == null ? new Class<?>[]{AgentLedgerApplication.class}
                 : new Class<?>[]{AgentLedgerApplication.class, extraBeans};
         return new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));
+    }
+
+    public static synchronized void createDatabase(String database) {
+        if (!"postgres".equals(database) && jdbc().queryForList("SELECT 1 FROM pg_database WHERE datname = ?",
+                database).isEmpty()) {
+            jdbc().execute("CREATE DATABASE \"" + database + "\"");
+        }
     }
 
     public static Api api(ConfigurableApplicationContext service) {

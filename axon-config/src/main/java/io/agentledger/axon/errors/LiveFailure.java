@@ -7,6 +7,7 @@ import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.error.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class LiveFailure extends RuntimeException {
                 return new LiveFailure(ErrorCode.NOT_FOUND, "Resource " + notFound.getAggregateIdentifier()
                         + " not found");
             }
-            if (t instanceof ConcurrencyException) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return new LiveFailure(ErrorCode.CONFLICT, "A concurrent change to the same resource won; retry");
             }
         }

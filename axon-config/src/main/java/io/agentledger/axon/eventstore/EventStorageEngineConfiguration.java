@@ -1,7 +1,6 @@
 package io.agentledger.axon.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -18,14 +17,14 @@ import java.sql.PreparedStatement;
  * Axon's JDBC storage engine as its auto-configuration builds it, except where a token is derived from
  * the lowest stored position: an event waits for its seal at a negative provisional position (see
  * {@code EventSealer}), and a processor starting from the tail must start at the sealed history, never
- * below it, or it would read an event before its seal and again after.
+ * below it, or it would read an event before its seal and again after; and where a duplicate key is
+ * recognised (see {@link DuplicateKeyResolver}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStorageEngineConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
@@ -33,7 +32,7 @@ public class EventStorageEngineConfiguration {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

@@ -1,6 +1,7 @@
 package io.agentledger.axon.notify;
 
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,11 +10,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A thread that holds one connection listening on a PostgreSQL notification channel and runs a round
  * of work at once, after each notification, and at least every {@code poll}; a lost connection is
- * taken again after a pause.
+ * taken again after a pause. Optionally it hands each notification's payload on, and says when it
+ * (re)connected, since notifications sent while it was away are lost.
  */
 public final class NotificationLoop {
 
@@ -30,6 +33,8 @@ public final class NotificationLoop {
     private final Duration poll;
     private final String name;
     private final Round round;
+    private Consumer<String> payloads = payload -> { };
+    private Runnable connected = () -> { };
     private volatile boolean running;
     private Thread thread;
 
@@ -39,6 +44,18 @@ public final class NotificationLoop {
         this.poll = poll;
         this.name = name;
         this.round = round;
+    }
+
+    /** Before {@link #start()}: receives each notification's payload, on the loop's thread. */
+    public NotificationLoop onPayload(Consumer<String> receiver) {
+        this.payloads = receiver;
+        return this;
+    }
+
+    /** Before {@link #start()}: runs each time the loop listens again after a (re)connection. */
+    public NotificationLoop onConnected(Runnable action) {
+        this.connected = action;
+        return this;
     }
 
     public void start() {
@@ -76,9 +93,15 @@ public final class NotificationLoop {
                     statement.execute("LISTEN " + channel);
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
+                connected.run();
                 while (running) {
                     round.run(connection);
-                    notifications.getNotifications((int) poll.toMillis());
+                    PGNotification[] received = notifications.getNotifications((int) poll.toMillis());
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            payloads.accept(notification.getParameter());
+                        }
+                    }
                 }
             } catch (SQLException | RuntimeException failure) {
                 if (running) {

@@ -20,21 +20,26 @@ import java.time.Clock;
  * <p>
  * Tracking, not pooled: a pooled processor learns of new events only from a stream that offers an
  * availability callback, which the embedded event store's does not, so an idle one polls every 500 ms;
- * a tracking processor is woken by the append.
+ * a tracking processor is woken by the append. A processor whose segment another node holds tries to
+ * claim it every {@code agentledger.cluster.claim-interval}, so it takes over within that once the
+ * holder's claim times out.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessingConfiguration {
 
     @Bean
     public ConfigurerModule propagatingProcessingDefaults(
-            @Value("${agentledger.processing.batch-size:100}") int batchSize, ProcessorHealth health, Clock clock) {
+            @Value("${agentledger.processing.batch-size:100}") int batchSize,
+            @Value("${agentledger.cluster.claim-interval:PT2S}") java.time.Duration claimInterval,
+            ProcessorHealth health, Clock clock) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> recordingErrors(c, health, clock))
                 .registerDefaultHandlerInterceptor((c, name) -> recordingSuccess(name, health))
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(batchSize));
+                        .andBatchSize(batchSize)
+                        .andTokenClaimInterval(claimInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     private static ErrorHandler recordingErrors(org.axonframework.config.Configuration configuration,

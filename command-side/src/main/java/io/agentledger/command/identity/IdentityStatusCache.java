@@ -2,6 +2,7 @@ package io.agentledger.command.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agentledger.axon.cluster.ClusterSignals;
 import io.agentledger.command.identity.IdentityLookup.ApiKeyEntry;
 import io.agentledger.command.identity.IdentityLookup.UserEntry;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * read from the identity lookup once and then served from memory. The lookup's updater forgets an
  * entry when an event changes it, after the event's transaction commits; a read that raced with the
  * commit is discarded by the same removal (the cache computes atomically per key), so a revoked key,
- * an ended session or a deactivated user fails its very next request.
+ * an ended session or a deactivated user fails its very next request. Other nodes forget it when the
+ * change's cluster signal reaches them, sent in the same transaction (milliseconds after the commit).
  */
 @Component
 public class IdentityStatusCache {
@@ -27,8 +29,19 @@ public class IdentityStatusCache {
     private final Cache<String, String> openSessionOwners = cache();
     private final Cache<String, ApiKeyEntry> apiKeys = cache();
 
-    public IdentityStatusCache(IdentityLookup lookup) {
+    private final ClusterSignals signals;
+
+    public IdentityStatusCache(IdentityLookup lookup, ClusterSignals signals) {
         this.lookup = lookup;
+        this.signals = signals;
+        signals.on("user", users::invalidate);
+        signals.on("session", openSessionOwners::invalidate);
+        signals.on("apikey", apiKeys::invalidate);
+        signals.onResync(() -> {
+            users.invalidateAll();
+            openSessionOwners.invalidateAll();
+            apiKeys.invalidateAll();
+        });
     }
 
     private static <V> Cache<String, V> cache() {
@@ -49,14 +62,17 @@ public class IdentityStatusCache {
 
     void forgetUser(String userId) {
         afterCommit(() -> users.invalidate(userId));
+        signals.send("user", userId);
     }
 
     void forgetSession(String sessionId) {
         afterCommit(() -> openSessionOwners.invalidate(sessionId));
+        signals.send("session", sessionId);
     }
 
     void forgetApiKey(String apiKeyId) {
         afterCommit(() -> apiKeys.invalidate(apiKeyId));
+        signals.send("apikey", apiKeyId);
     }
 
     /** Forgotten at once and again once the change is committed, so no read of the old state outlives it. */

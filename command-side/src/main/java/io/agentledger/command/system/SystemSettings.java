@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.agentledger.axon.cluster.ClusterSignals;
 import io.agentledger.kernel.system.SettingDefaults;
 import io.agentledger.kernel.system.SystemCommands;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * The setting in effect for a tenant: its own value, else the platform's, else the deployment default.
- * Live: a modification committed on this node is seen by the next read; other nodes see it within
- * {@code agentledger.settings.cache-ttl}.
+ * Live: a modification committed on this node is seen by the next read; other nodes forget the
+ * tenant's settings when its cluster signal, sent in the modification's transaction, reaches them.
+ * {@code agentledger.settings.cache-ttl} is only a safety net.
  */
 @Component
 public class SystemSettings {
@@ -28,12 +30,16 @@ public class SystemSettings {
     private final JdbcTemplate jdbc;
     private final SettingDefaults defaults;
     private final LoadingCache<String, Map<String, Object>> overrides;
+    private final ClusterSignals signals;
 
-    public SystemSettings(JdbcTemplate jdbc, SettingDefaults defaults,
-                          @Value("${agentledger.settings.cache-ttl:PT10S}") Duration cacheTtl) {
+    public SystemSettings(JdbcTemplate jdbc, SettingDefaults defaults, ClusterSignals signals,
+                          @Value("${agentledger.settings.cache-ttl:PT10M}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.defaults = defaults;
+        this.signals = signals;
         this.overrides = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheTtl).build(this::load);
+        signals.on("settings", overrides::invalidate);
+        signals.onResync(overrides::invalidateAll);
     }
 
     public Object get(String tenantId, String key) {
@@ -68,6 +74,11 @@ public class SystemSettings {
     /** After a change of {@code tenantId}'s settings (or the platform's) is committed. */
     void forget(String tenantId) {
         overrides.invalidate(tenantId);
+    }
+
+    /** In the modification's transaction: every node forgets the tenant's settings once it commits. */
+    void tellOtherNodes(String tenantId) {
+        signals.send("settings", tenantId);
     }
 
     private Map<String, Object> load(String tenantId) {

@@ -42,6 +42,7 @@ public class SystemSettingsUpdater {
             }
         }
         settings.forget(event.tenantId());
+        settings.tellOtherNodes(event.tenantId());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,10 +1,13 @@
 package io.agentledger.command.web;
 
+import io.agentledger.axon.cluster.ClusterSignals;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -13,17 +16,20 @@ import java.util.function.ToLongFunction;
 /**
  * Read-your-writes for REST callers: after a command, waits (bounded) until the read model shows the
  * version the command produced, through a subscription query rather than polling, unless it already
- * does.
+ * does. The processor that updates it may run on another node: then the cluster signal its batch sends
+ * has the version read again.
  */
 @Component
 public class ReadModelAwait {
 
     private final QueryGateway queries;
+    private final ClusterSignals signals;
     private final Duration timeout;
 
-    public ReadModelAwait(QueryGateway queries,
+    public ReadModelAwait(QueryGateway queries, ClusterSignals signals,
                           @Value("${agentledger.read-your-writes.timeout:PT5S}") Duration timeout) {
         this.queries = queries;
+        this.signals = signals;
         this.timeout = timeout;
     }
 
@@ -50,7 +56,7 @@ public class ReadModelAwait {
         SubscriptionQueryResult<Long, Long> result = queries.subscriptionQuery(versionQuery,
                 ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(Long.class));
         try {
-            Long reached = result.initialResult().concatWith(result.updates())
+            Long reached = Flux.merge(otherNodes(versionQuery), result.initialResult().concatWith(result.updates()))
                     .filter(v -> v != null && v >= version)
                     .blockFirst(timeout);
             return reached != null;
@@ -59,5 +65,24 @@ public class ReadModelAwait {
         } finally {
             result.cancel();
         }
+    }
+
+    /** The version read again whenever a processor batch anywhere announces a change of this query's kind. */
+    private Flux<Long> otherNodes(Object versionQuery) {
+        String kind = versionQuery.getClass().getSimpleName();
+        return Flux.<String>create(sink -> {
+                    ClusterSignals.Registration registration = signals.on(ClusterSignals.READ_MODEL_VERSION, key -> {
+                        if (kind.equals(key)) {
+                            sink.next(key);
+                        }
+                    });
+                    sink.onDispose(registration::cancel);
+                })
+                .onBackpressureLatest()
+                .publishOn(Schedulers.boundedElastic(), 1)
+                .map(signal -> {
+                    Long now = queries.query(versionQuery, Long.class).join();
+                    return now == null ? -1L : now;
+                });
     }
 }
