@@ -12,7 +12,8 @@ import java.util.List;
 record BenchSettings(Duration phase, List<Integer> clients, long replayEvents, List<Long> growthEvents,
                      int visibilitySamples, int auditQueries, int memoryDocuments, int memoryQueries,
                      Path output, String databaseUrl, String databaseUser, String databasePassword,
-                     String searchUrl, Path serviceJar, String searchNodeClasspath, Path classpathFile) {
+                     String searchUrl, Path serviceJar, String searchNodeClasspath, Path classpathFile,
+                     boolean twoNodes) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -31,7 +32,8 @@ record BenchSettings(Duration phase, List<Integer> clients, long replayEvents, L
                 blankToNull(System.getProperty("bench.search.url")),
                 Path.of(required("bench.service.jar")),
                 required("agentledger.search.embedded.classpath"),
-                Path.of(required("bench.classpath.file")));
+                Path.of(required("bench.classpath.file")),
+                Boolean.parseBoolean(System.getProperty("bench.two-nodes", "true")));
     }
 
     int maxClients() {

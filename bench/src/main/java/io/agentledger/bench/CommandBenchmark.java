@@ -53,6 +53,19 @@ final class CommandBenchmark {
         return results;
     }
 
+    /** Create, update and get at {@code clients}: the write and the read, e.g. across several nodes. */
+    Map<String, LoadResult> writesAndReads(int clients) throws Exception {
+        List<Deque<String>> pools = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            pools.add(new ArrayDeque<>());
+        }
+        Map<String, LoadResult> results = new LinkedHashMap<>();
+        results.put("create_goal", create(clients, pools));
+        results.put("update_goal", update(clients, pools));
+        results.put("get_goal", get(clients, pools));
+        return results;
+    }
+
     /**
      * One unrecorded create, update and start first: the first run of a fresh service loads the
      * offline model and warms the run engine, which is not what the one-client figures are about.

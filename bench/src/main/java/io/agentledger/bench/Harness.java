@@ -98,6 +98,9 @@ public final class Harness {
                 report.visibility(VisibilityBenchmark.run(http, users, probe, launcher.rsocketPort(),
                         fullLoad.opsPerSecond() / 2, settings.visibilitySamples()));
                 Quiet.await(store, http, operator.signedInToken(http));
+                if (settings.twoNodes()) {
+                    twoNodesAgainstOne(service, launcher, databaseUrl, postgres, searchUrl, users, store, operator);
+                }
 
                 EventSeeder seeder = new EventSeeder(store);
                 List<Long> sizes = new ArrayList<>(settings.growthEvents());
@@ -133,6 +136,28 @@ public final class Harness {
             } finally {
                 service.close();
             }
+        }
+    }
+
+    /**
+     * Create, update and get at the most clients on the one node, then again with a second node of the
+     * same cluster started beside it and every client's requests alternating between the two.
+     */
+    private void twoNodesAgainstOne(ServiceProcess first, ServiceLauncher launcher, String databaseUrl,
+                                    BenchPostgres postgres, String searchUrl, List<BenchUser> users,
+                                    Connection store, BenchOperator operator) throws Exception {
+        Http one = http(first);
+        Map<String, LoadResult> oneNode = new CommandBenchmark(one, users, store, settings.phase(),
+                () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
+        Quiet.await(store, one, operator.signedInToken(one));
+        try (ServiceProcess second = launcher.secondNode(databaseUrl, postgres, searchUrl)) {
+            report.startup("second_node", second.startupSeconds(), second.residentMb(),
+                    second.residentWithChildrenMb());
+            Http both = new Http(List.of(first.baseUrl(), second.baseUrl()));
+            Map<String, LoadResult> twoNodes = new CommandBenchmark(both, users, store, settings.phase(),
+                    () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
+            oneNode.forEach((operation, result) -> report.nodes(operation, result, twoNodes.get(operation)));
+            Quiet.await(store, one, operator.signedInToken(one));
         }
     }
 

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** JSON over HTTP/1.1 to one base address, as a client of the API would speak it. */
 final class Http {
@@ -17,23 +19,29 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
-    private final String base;
+    private final List<String> bases;
+    private final AtomicInteger next = new AtomicInteger();
     private final String[] headers;
 
     Http(String base) {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build(), base);
+        this(List.of(base));
     }
 
-    private Http(HttpClient client, String base, String... headers) {
+    /** Requests taking turns over several nodes of one cluster. */
+    Http(List<String> bases) {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build(), bases);
+    }
+
+    private Http(HttpClient client, List<String> bases, String... headers) {
         this.client = client;
-        this.base = base;
+        this.bases = bases;
         this.headers = headers;
     }
 
     /** The same client, sending one more header with every request. */
     Http with(String name, String value) {
-        return new Http(client, base, name, value);
+        return new Http(client, bases, name, value);
     }
 
     record Response(int status, JsonNode body) {
@@ -67,12 +75,16 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
         if (headers.length > 0) {
             builder.headers(headers);
         }
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private String base() {
+        return bases.size() == 1 ? bases.get(0) : bases.get(Math.floorMod(next.getAndIncrement(), bases.size()));
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {

@@ -23,6 +23,7 @@ final class Report {
     private Map<String, Object> replay = Map.of();
     private Map<String, Object> auditQuery = Map.of();
     private Map<String, Object> memorySearch = Map.of();
+    private final List<Map<String, Object>> nodes = new ArrayList<>();
 
     void describe(BenchSettings settings) {
         machine.put("processors", Runtime.getRuntime().availableProcessors());
@@ -64,6 +65,25 @@ final class Report {
         visibility = result;
     }
 
+    /** The same operation at the same clients on one node and on two nodes of one cluster. */
+    void nodes(String operation, LoadResult oneNode, LoadResult twoNodes) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("operation", operation);
+        row.put("clients", twoNodes.clients());
+        row.put("one_node_ops_per_second", round(oneNode.opsPerSecond()));
+        row.put("two_nodes_ops_per_second", round(twoNodes.opsPerSecond()));
+        row.put("ratio", ratio(twoNodes, oneNode));
+        row.put("two_nodes_p99_ms", Math.round(twoNodes.latencies().percentile(99) * 10) / 10.0);
+        row.put("two_nodes_errors", twoNodes.errors());
+        nodes.add(row);
+        System.out.printf("%s at %d clients: one node %.1f ops/s, two nodes %.1f ops/s%n", operation,
+                twoNodes.clients(), oneNode.opsPerSecond(), twoNodes.opsPerSecond());
+    }
+
+    List<Map<String, Object>> nodes() {
+        return nodes;
+    }
+
     void replay(Map<String, Object> result) {
         replay = result;
     }
@@ -84,6 +104,7 @@ final class Report {
         json.put("commands", summaries(commands));
         json.put("ratios", ratios());
         json.put("visibility", visibility);
+        json.put("nodes", nodes);
         json.put("replay", replay);
         json.put("growth", growth);
         json.put("seeding", seeding);

@@ -27,13 +27,24 @@ final class ServiceLauncher {
 
     ServiceProcess configured(String databaseUrl, BenchPostgres postgres, String searchUrl) throws Exception {
         rsocketPort = rsocketPort == 0 ? ServiceProcess.freePort() : rsocketPort;
-        List<String> args = new ArrayList<>(List.of(
+        return start(configuredArgs(databaseUrl, postgres, searchUrl, rsocketPort, "bench-node-1"));
+    }
+
+    /** Another node of the same cluster: same database, search node, secret and data directory. */
+    ServiceProcess secondNode(String databaseUrl, BenchPostgres postgres, String searchUrl) throws Exception {
+        return start(configuredArgs(databaseUrl, postgres, searchUrl, ServiceProcess.freePort(), "bench-node-2"));
+    }
+
+    private List<String> configuredArgs(String databaseUrl, BenchPostgres postgres, String searchUrl, int rsocket,
+                                        String nodeId) {
+        return new ArrayList<>(List.of(
+                "--agentledger.node.id=" + nodeId,
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
                 "--agentledger.search.url=" + searchUrl,
                 "--agentledger.search.index-prefix=" + INDEX_PREFIX,
-                "--spring.rsocket.server.port=" + rsocketPort,
+                "--spring.rsocket.server.port=" + rsocket,
                 "--agentledger.data-dir=" + settings.output().resolve("service-data").toAbsolutePath(),
                 "--agentledger.auth.jwt-secret=" + JWT_SECRET,
                 "--agentledger.auth.access-token-ttl=12h",
@@ -42,7 +53,6 @@ final class ServiceLauncher {
                 "--agentledger.settings.defaults[rate_limits.write]=1000000",
                 "--agentledger.settings.defaults[rate_limits.ai_intensive]=1000000",
                 "--agentledger.settings.defaults[workflows.max_parallel_runs]=1000"));
-        return start(args);
     }
 
     int rsocketPort() {

@@ -23,7 +23,7 @@ class HarnessSmokeIT {
                 10, 10, 300, 10, output, null, "postgres", "", null,
                 Path.of(System.getProperty("bench.service.jar")),
                 System.getProperty("agentledger.search.embedded.classpath"),
-                Path.of(System.getProperty("bench.classpath.file")));
+                Path.of(System.getProperty("bench.classpath.file")), true);
 
         Harness.run(settings);
 
@@ -44,6 +44,15 @@ class HarnessSmokeIT {
             assertThat(levels.size()).as(reference).isEqualTo(2);
             levels.forEach(level -> assertThat(level.path("operations").asLong()).as(reference).isPositive());
         }
+        JsonNode nodes = report.path("nodes");
+        assertThat(nodes.findValuesAsText("operation")).containsExactly("create_goal", "update_goal", "get_goal");
+        nodes.forEach(row -> {
+            assertThat(row.path("clients").asInt()).isEqualTo(2);
+            assertThat(row.path("one_node_ops_per_second").asDouble()).as(row.toString()).isPositive();
+            assertThat(row.path("two_nodes_ops_per_second").asDouble()).as(row.toString()).isPositive();
+            assertThat(row.path("two_nodes_errors").asLong()).as(row.toString()).isZero();
+        });
+        assertThat(Files.readString(output.resolve("report.md"))).contains("two nodes against one");
         assertThat(report.path("ratios").get(0).path("ratio_to_raw_insert").asDouble()).isPositive();
 
         JsonNode visibility = report.path("visibility");
@@ -64,7 +73,7 @@ class HarnessSmokeIT {
         assertThat(report.path("memory_search").path("samples").asInt()).isEqualTo(10);
         assertThat(report.path("memory_search").path("results_per_query").asDouble()).isPositive();
         assertThat(report.path("startup").fieldNames()).toIterable()
-                .contains("embedded_defaults", "configured_database_and_search", "after_the_run");
+                .contains("embedded_defaults", "configured_database_and_search", "second_node", "after_the_run");
         assertThat(report.path("startup").path("embedded_defaults").path("resident_with_children_mb").asLong())
                 .isGreaterThan(report.path("startup").path("embedded_defaults").path("resident_mb").asLong());
         // each operation with a JPA reference at each level, three visibility lags, replay, growth

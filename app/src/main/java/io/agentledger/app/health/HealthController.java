@@ -78,6 +78,11 @@ public class HealthController {
 
     @GetMapping("/health")
     public Map<String, Object> health() {
+        return health(false);
+    }
+
+    /** {@code withAddresses}: the peers' network addresses too, for signed-in callers only. */
+    public Map<String, Object> health(boolean withAddresses) {
         Map<String, Object> components = new LinkedHashMap<>();
         Map<String, Object> database = database();
         components.put("database", database);
@@ -88,7 +93,7 @@ public class HealthController {
         components.put("dead_letters", deadLetters());
         Map<String, Object> searchHealth = search.check();
         components.put("search", searchHealth);
-        components.put("cluster", cluster());
+        components.put("cluster", cluster(withAddresses));
         String status = !"up".equals(database.get("status")) ? "unhealthy"
                 : "up".equals(processors.get("status")) && "up".equals(searchHealth.get("status"))
                 && "up".equals(eventStore.get("status")) ? "healthy"
@@ -169,15 +174,17 @@ public class HealthController {
         return Map.of("status", allUp ? "up" : "degraded", "items", items);
     }
 
-    /** This node, the segments it holds, and every live node with what it holds. */
-    private Map<String, Object> cluster() {
+    /** This node, the segments it holds, and every live node with what it holds (and where, when asked). */
+    private Map<String, Object> cluster(boolean withAddresses) {
         try {
             Map<String, List<ClusterNodes.Claim>> claims = cluster.claims();
             List<Map<String, Object>> nodes = new ArrayList<>();
             for (ClusterNodes.Member member : cluster.live()) {
                 Map<String, Object> node = new LinkedHashMap<>();
                 node.put("node", member.nodeId());
-                node.put("address", member.address());
+                if (withAddresses) {
+                    node.put("address", member.address());
+                }
                 node.put("started_at", member.startedAt().toString());
                 node.put("heartbeat_at", member.heartbeatAt().toString());
                 node.put("segments", segments(claims.getOrDefault(member.nodeId(), List.of())));

@@ -40,7 +40,7 @@ public class SystemHealth {
     }
 
     public Map<String, Object> of(String tenantId) {
-        Map<String, Object> base = health.health();
+        Map<String, Object> base = health.health(true);
         List<Map<String, Object>> services = new ArrayList<>();
         services.add(database(base));
         services.addAll(externalServices.check());

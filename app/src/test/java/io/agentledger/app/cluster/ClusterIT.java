@@ -1,6 +1,7 @@
 package io.agentledger.app.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentledger.app.live.JdkWebSocket;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.ServiceProcess;
 import io.agentledger.app.support.StandaloneService;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,6 +115,10 @@ class ClusterIT {
         JsonNode fromB = b.get("/health").body().path("components").path("cluster");
         assertThat(fromB.path("node").asText()).isEqualTo("node-b");
         assertThat(fromB.path("peers").get(0).path("node").asText()).isEqualTo("node-a");
+        assertThat(fromB.path("peers").get(0).has("address")).as("no addresses for anonymous callers").isFalse();
+        JsonNode signedIn = b.get("/api/v1/system/health", owner).body().path("components").path("cluster");
+        assertThat(signedIn.path("peers").get(0).path("address").asText()).endsWith(":" + nodeA.getEnvironment()
+                .getProperty("local.server.port"));
     }
 
     @Test
@@ -161,7 +167,10 @@ class ClusterIT {
 
     @Test
     @Order(3)
-    void aRunOnOneNodeIsApprovedThroughTheOther() {
+    void aRunOnOneNodeIsApprovedThroughTheOtherAndFollowedLiveOnEither() throws Exception {
+        String token = owner[1].substring("Bearer ".length());
+        JdkWebSocket followerOnA = JdkWebSocket.open(URI.create("ws://127.0.0.1:" + nodeA.getEnvironment()
+                .getProperty("local.server.port") + "/ws?token=" + token));
         String goalId = b.post("/api/v1/goals", Map.of("text", "Email the team about the launch",
                 "autonomy_level", "L2"), owner).text("id");
         assertThat(b.post("/api/v1/goals/" + goalId + "/start", null, owner).status()).isEqualTo(202);
@@ -171,6 +180,22 @@ class ClusterIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(a.get("/api/v1/goals/" + goalId, owner).body().path("status").asText())
                         .isEqualTo("completed"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(followerOnA.messages).contains("goal.completed"));
+        assertThat(types(followerOnA.messages)).as("node B's run, followed on node A").contains("approval.request");
+        followerOnA.close();
+
+        long resumeAfter = followerOnA.messages.get(0).path("position").asLong();
+        try (JdkWebSocket resumedOnB = JdkWebSocket.open(URI.create("ws://127.0.0.1:" + nodeB.port() + "/ws?token="
+                + token + "&from_position=" + resumeAfter))) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    resumedOnB.messages.size() >= followerOnA.messages.size() - 1);
+            assertThat(resumedOnB.messages.get(0).path("position").asLong()).as("resumed on the other node")
+                    .isEqualTo(followerOnA.messages.get(1).path("position").asLong());
+        }
+    }
+
+    private static List<String> types(List<JsonNode> messages) {
+        return messages.stream().map(m -> m.path("type").asText()).toList();
     }
 
     @Test

@@ -19,7 +19,7 @@ class DeadlineRestartIT {
 
     private static ConfigurableApplicationContext start() {
         return StandaloneService.startOn(DATABASE, null,
-                "--agentledger.settings.defaults[approvals.deadline_default]=PT8S");
+                "--agentledger.settings.defaults[approvals.deadline_default]=PT12S");
     }
 
     @Test

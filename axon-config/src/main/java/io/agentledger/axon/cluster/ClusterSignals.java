@@ -87,7 +87,7 @@ public class ClusterSignals implements SmartLifecycle {
 
     @Override
     public void stop() {
-        loop.stop(Duration.ofSeconds(2));
+        loop.stop(Duration.ZERO);
     }
 
     @Override
