@@ -141,7 +141,8 @@ public final class Harness {
 
     /**
      * Create, update and get at the most clients on the one node, then again with a second node of the
-     * same cluster started beside it and every client's requests alternating between the two.
+     * same cluster started beside it and every client's requests alternating between the two (after an
+     * unrecorded phase of creates on the new node alone, whose JIT is cold).
      */
     private void twoNodesAgainstOne(ServiceProcess first, ServiceLauncher launcher, String databaseUrl,
                                     BenchPostgres postgres, String searchUrl, List<BenchUser> users,
@@ -154,6 +155,8 @@ public final class Harness {
             report.startup("second_node", second.startupSeconds(), second.residentMb(),
                     second.residentWithChildrenMb());
             Http both = new Http(List.of(first.baseUrl(), second.baseUrl()));
+            new CommandBenchmark(http(second), users, store, settings.phase(), () -> operator.signedInToken(one))
+                    .create(settings.maxClients(), null);
             Map<String, LoadResult> twoNodes = new CommandBenchmark(both, users, store, settings.phase(),
                     () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
             oneNode.forEach((operation, result) -> report.nodes(operation, result, twoNodes.get(operation)));
