@@ -140,9 +140,10 @@ public final class Harness {
     }
 
     /**
-     * Create, update and get at the most clients on the one node, then again with a second node of the
-     * same cluster started beside it and every client's requests alternating between the two (after an
-     * unrecorded phase of creates on the new node alone, whose JIT is cold).
+     * Create, update and get at the most clients on the one node; then, with a second node of the same
+     * cluster started beside it (and warmed by the same phases unrecorded, its JIT being cold), again on
+     * the first node alone while the second idles, and with every client's requests alternating between
+     * the two.
      */
     private void twoNodesAgainstOne(ServiceProcess first, ServiceLauncher launcher, String databaseUrl,
                                     BenchPostgres postgres, String searchUrl, List<BenchUser> users,
@@ -154,12 +155,15 @@ public final class Harness {
         try (ServiceProcess second = launcher.secondNode(databaseUrl, postgres, searchUrl)) {
             report.startup("second_node", second.startupSeconds(), second.residentMb(),
                     second.residentWithChildrenMb());
-            Http both = new Http(List.of(first.baseUrl(), second.baseUrl()));
             new CommandBenchmark(http(second), users, store, settings.phase(), () -> operator.signedInToken(one))
-                    .create(settings.maxClients(), null);
+                    .writesAndReads(settings.maxClients());
+            Map<String, LoadResult> secondIdle = new CommandBenchmark(one, users, store, settings.phase(),
+                    () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
+            Http both = new Http(List.of(first.baseUrl(), second.baseUrl()));
             Map<String, LoadResult> twoNodes = new CommandBenchmark(both, users, store, settings.phase(),
                     () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
-            oneNode.forEach((operation, result) -> report.nodes(operation, result, twoNodes.get(operation)));
+            oneNode.forEach((operation, result) -> report.nodes(operation, result, secondIdle.get(operation),
+                    twoNodes.get(operation)));
             Quiet.await(store, one, operator.signedInToken(one));
         }
     }

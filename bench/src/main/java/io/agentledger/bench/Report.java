@@ -66,18 +66,20 @@ final class Report {
     }
 
     /** The same operation at the same clients on one node and on two nodes of one cluster. */
-    void nodes(String operation, LoadResult oneNode, LoadResult twoNodes) {
+    void nodes(String operation, LoadResult oneNode, LoadResult secondIdle, LoadResult twoNodes) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("operation", operation);
         row.put("clients", twoNodes.clients());
         row.put("one_node_ops_per_second", round(oneNode.opsPerSecond()));
+        row.put("second_node_idle_ops_per_second", round(secondIdle.opsPerSecond()));
         row.put("two_nodes_ops_per_second", round(twoNodes.opsPerSecond()));
         row.put("ratio", ratio(twoNodes, oneNode));
         row.put("two_nodes_p99_ms", Math.round(twoNodes.latencies().percentile(99) * 10) / 10.0);
         row.put("two_nodes_errors", twoNodes.errors());
         nodes.add(row);
-        System.out.printf("%s at %d clients: one node %.1f ops/s, two nodes %.1f ops/s%n", operation,
-                twoNodes.clients(), oneNode.opsPerSecond(), twoNodes.opsPerSecond());
+        System.out.printf("%s at %d clients: one node %.1f ops/s, beside an idle second %.1f ops/s, two nodes "
+                + "%.1f ops/s%n", operation, twoNodes.clients(), oneNode.opsPerSecond(), secondIdle.opsPerSecond(),
+                twoNodes.opsPerSecond());
     }
 
     List<Map<String, Object>> nodes() {

@@ -49,6 +49,7 @@ class HarnessSmokeIT {
         nodes.forEach(row -> {
             assertThat(row.path("clients").asInt()).isEqualTo(2);
             assertThat(row.path("one_node_ops_per_second").asDouble()).as(row.toString()).isPositive();
+            assertThat(row.path("second_node_idle_ops_per_second").asDouble()).as(row.toString()).isPositive();
             assertThat(row.path("two_nodes_ops_per_second").asDouble()).as(row.toString()).isPositive();
             assertThat(row.path("two_nodes_errors").asLong()).as(row.toString()).isZero();
         });

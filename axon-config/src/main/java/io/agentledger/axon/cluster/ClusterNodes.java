@@ -37,6 +37,7 @@ public class ClusterNodes implements SmartLifecycle {
     private final UUID instance = UUID.randomUUID();
     private ScheduledExecutorService beat;
     private volatile boolean running;
+    private volatile int liveNodes = 1;
 
     public ClusterNodes(JdbcTemplate jdbc, NodeIdentity node, Environment environment,
                         @Value("${agentledger.cluster.heartbeat:PT2S}") Duration heartbeat,
@@ -56,6 +57,11 @@ public class ClusterNodes implements SmartLifecycle {
 
     public String nodeId() {
         return node.id();
+    }
+
+    /** Whether this node was the only live one at its last heartbeat. */
+    public boolean alone() {
+        return liveNodes <= 1;
     }
 
     /** Every live node, this one included. */
@@ -105,6 +111,13 @@ public class ClusterNodes implements SmartLifecycle {
                     + "; give each node its own agentledger.node.id (NODE_ID)");
         }
         jdbc.update("DELETE FROM cluster_node WHERE heartbeat_at < now() - interval '1 day'");
+        countLive();
+    }
+
+    private void countLive() {
+        Integer live = jdbc.queryForObject("SELECT count(*) FROM cluster_node WHERE heartbeat_at > now() - "
+                + "make_interval(secs => ?)", Integer.class, timeout.toMillis() / 1000.0);
+        liveNodes = live == null ? 1 : live;
     }
 
     private void heartbeat() {
@@ -115,6 +128,7 @@ public class ClusterNodes implements SmartLifecycle {
                 log.warn("Node {} had been taken for dead; registering again", node.id());
                 register();
             }
+            countLive();
         } catch (RuntimeException e) {
             log.warn("Node heartbeat failed: {}", e.getMessage());
         }
