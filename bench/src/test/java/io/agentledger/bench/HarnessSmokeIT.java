@@ -19,7 +19,7 @@ class HarnessSmokeIT {
     @Test
     void theHarnessMeasuresEverySectionAndWritesTheReport() throws Exception {
         Path output = Path.of("target/bench-smoke");
-        BenchSettings settings = new BenchSettings(Duration.ofSeconds(1), List.of(1, 2), 6_000, List.of(6_000L, 9_000L),
+        BenchSettings settings = new BenchSettings(Duration.ofSeconds(1), List.of(1, 2), 6_000, List.of(6_000L),
                 10, 10, 300, 10, output, null, "postgres", "", null,
                 Path.of(System.getProperty("bench.service.jar")),
                 System.getProperty("agentledger.search.embedded.classpath"),
@@ -64,9 +64,8 @@ class HarnessSmokeIT {
         assertThat(report.path("replay").path("events").asLong()).isGreaterThanOrEqualTo(6_000);
         assertThat(report.path("replay").path("projections").asInt()).isGreaterThan(5);
         JsonNode growth = report.path("growth");
-        assertThat(growth.size()).isEqualTo(3);
+        assertThat(growth.size()).as("the start and the one size grown to").isEqualTo(2);
         assertThat(growth.get(1).path("events_in_store").asLong()).isGreaterThanOrEqualTo(6_000);
-        assertThat(growth.get(2).path("events_in_store").asLong()).isGreaterThanOrEqualTo(9_000);
         growth.forEach(point -> assertThat(point.path("errors").asLong()).isZero());
 
         assertThat(report.path("audit_query").path("audit_rows").asLong()).isGreaterThanOrEqualTo(6_000);
