@@ -171,13 +171,12 @@ public class ProjectionAdmin {
 
     private Map<String, Object> describe(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        boolean heldHere = !processor.processingStatus().isEmpty();
-        ProcessorProgress progress = heldHere ? ProcessorProgress.of(processor) : storedTokens.progress(name);
+        ProcessorProgress progress = storedTokens.progress(processor, head);
         long position = progress.position();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", name);
         view.put("running", processor.isRunning());
-        view.put("held_here", heldHere);
+        view.put("held_here", StoredTokens.heldHere(processor));
         view.put("replaying", progress.replaying());
         view.put("caught_up", progress.caughtUp());
         view.put("position", position);

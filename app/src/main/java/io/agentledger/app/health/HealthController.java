@@ -148,6 +148,7 @@ public class HealthController {
     }
 
     private Map<String, Object> processors() {
+        long head = headOrZero();
         List<Map<String, Object>> items = new ArrayList<>();
         boolean allUp = true;
         for (var entry : processing.eventProcessors().entrySet()) {
@@ -160,10 +161,8 @@ public class HealthController {
             item.put("error", error);
             failingSince.ifPresent(since -> item.put("failing_since", since.toString()));
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
-                boolean heldHere = !streaming.processingStatus().isEmpty();
-                ProcessorProgress progress = heldHere ? ProcessorProgress.of(streaming)
-                        : storedTokens.progress(entry.getKey());
-                item.put("held_here", heldHere);
+                ProcessorProgress progress = storedTokens.progress(streaming, head);
+                item.put("held_here", StoredTokens.heldHere(streaming));
                 item.put("caught_up", progress.caughtUp());
                 item.put("replaying", progress.replaying());
                 item.put("position", progress.position());
@@ -172,6 +171,14 @@ public class HealthController {
             items.add(item);
         }
         return Map.of("status", allUp ? "up" : "degraded", "items", items);
+    }
+
+    private long headOrZero() {
+        try {
+            return ProcessorProgress.head(jdbc);
+        } catch (RuntimeException unreachable) {
+            return 0;
+        }
     }
 
     /** This node, the segments it holds, and every live node with what it holds (and where, when asked). */

@@ -73,10 +73,9 @@ public class RateLimiter {
 
         Limited(String subject, long limit) {
             this.limit = limit;
-            BucketConfiguration configuration = BucketConfiguration.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, WINDOW).build()).build();
-            this.local = Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, WINDOW).build()).build();
+            Bandwidth perMinute = Bandwidth.builder().capacity(limit).refillGreedy(limit, WINDOW).build();
+            BucketConfiguration configuration = BucketConfiguration.builder().addLimit(perMinute).build();
+            this.local = Bucket.builder().addLimit(perMinute).build();
             if (shared == null) {
                 this.cluster = null;
             } else {

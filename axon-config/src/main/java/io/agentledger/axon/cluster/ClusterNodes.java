@@ -115,9 +115,7 @@ public class ClusterNodes implements SmartLifecycle {
     }
 
     private void countLive() {
-        Integer live = jdbc.queryForObject("SELECT count(*) FROM cluster_node WHERE heartbeat_at > now() - "
-                + "make_interval(secs => ?)", Integer.class, timeout.toMillis() / 1000.0);
-        liveNodes = live == null ? 1 : live;
+        liveNodes = live().size();
     }
 
     private void heartbeat() {
