@@ -5,6 +5,7 @@ import io.agentledger.app.live.JdkWebSocket;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.ServiceProcess;
 import io.agentledger.app.support.StandaloneService;
+import io.agentledger.app.support.StepUps;
 import io.agentledger.app.support.TestSearchNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,28 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void aReplayAskedOfOneNodeRebuildsAProjectionTheOtherHolds() {
+        List<String> heldByB = new ArrayList<>();
+        a.get("/health").body().path("components").path("cluster").path("peers").get(0).path("segments")
+                .forEach(segment -> heldByB.add(segment.asText().replace("/0", "")));
+        String projection = List.of("user-directory", "run-summary", "task-directory", "voice-directory",
+                "workflow-directory", "memory-directory", "goal-summary").stream().filter(heldByB::contains)
+                .findFirst().orElseThrow(() -> new AssertionError("node B holds no projection: " + heldByB));
+        StepUps.withFirstBackupCode(a, owner);
+        Api.Response replay = a.post("/api/v1/admin/projections/" + projection + "/replay", null, owner);
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+        assertThat(replay.text("replay_started_at")).isNotBlank();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (Api node : List.of(a, b)) {
+                JsonNode progress = node.get("/api/v1/admin/projections/" + projection, owner).body();
+                assertThat(progress.path("caught_up").asBoolean()).as(progress.toString()).isTrue();
+                assertThat(progress.path("running").asBoolean()).as(progress.toString()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    @Order(3)
     void whatOneNodeWritesTheOtherReadsAtOnce() throws Exception {
         for (int i = 0; i < 5; i++) {
             Api writer = i % 2 == 0 ? a : b;
@@ -163,10 +186,19 @@ class ClusterIT {
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 assertThat(b.get("/api/v1/goals", leaving).status()).as("the other node forgot the session")
                         .isEqualTo(401));
+
+        String[] limited = StandaloneService.registerUser(a, "limited");
+        assertThat(b.get("/api/v1/goals", limited).status()).as("node B reads the tenant's settings").isEqualTo(200);
+        StepUps.withFirstBackupCode(a, limited);
+        assertThat(a.put("/api/v1/system/config", Map.of("settings", Map.of("rate_limits.read", 5)), limited)
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(b.get("/api/v1/goals", limited).status())
+                        .as("the other node applies the tenant's lowered limit").isEqualTo(429));
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRunOnOneNodeIsApprovedThroughTheOtherAndFollowedLiveOnEither() throws Exception {
         String token = owner[1].substring("Bearer ".length());
         JdkWebSocket followerOnA = JdkWebSocket.open(URI.create("ws://127.0.0.1:" + nodeA.getEnvironment()
@@ -199,7 +231,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void signInAttemptsAreCountedOnceForTheCluster() {
         int firstRefused = -1;
         for (int i = 0; i < 70 && firstRefused < 0; i++) {
@@ -214,7 +246,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aKilledNodesDeadlineAndSegmentsGoToTheSurvivorAndNothingIsLostOrDoubled() throws Exception {
         String goalId = b.post("/api/v1/goals", Map.of("text", "Email the board about the launch",
                 "autonomy_level", "L2"), loader).text("id");
