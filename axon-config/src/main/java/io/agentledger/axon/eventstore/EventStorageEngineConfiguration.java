@@ -1,5 +1,6 @@
 package io.agentledger.axon.eventstore;
 
+import io.agentledger.axon.eventstore.chain.AppendSignal;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -18,7 +19,8 @@ import java.sql.PreparedStatement;
  * the lowest stored position: an event waits for its seal at a negative provisional position (see
  * {@code EventSealer}), and a processor starting from the tail must start at the sealed history, never
  * below it, or it would read an event before its seal and again after; and where a duplicate key is
- * recognised (see {@link DuplicateKeyResolver}).
+ * recognised (see {@link DuplicateKeyResolver}); and the sealer is woken after each commit that stored
+ * events (see {@link AppendSignal}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStorageEngineConfiguration {
@@ -28,8 +30,9 @@ public class EventStorageEngineConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager, EventSchema schema) {
-        return JdbcEventStorageEngine.builder()
+                                                 TransactionManager transactionManager, EventSchema schema,
+                                                 AppendSignal appendSignal) {
+        return new SignallingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
@@ -47,7 +50,6 @@ public class EventStorageEngineConfiguration {
                             + s.globalIndexColumn() + " > 0");
                     statement.setString(1, DateTimeUtils.formatInstant(instant));
                     return statement;
-                })
-                .build();
+                }), appendSignal);
     }
 }

@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * Chains committed events after their commit (the database's {@code event_chain_seal}), so that no
- * append waits for another. It wakes on the store's append notification, from any node, and looks
- * anyway once a second; each round seals every event waiting, a batch per transaction, then tells
- * this node's processors that the store has grown.
+ * append waits for another. It wakes when this node commits events ({@link AppendSignal}) and looks
+ * anyway once a second, for what another node committed and could not seal; each round seals every
+ * event waiting, a batch per transaction, then tells this node's processors that the store has grown.
+ * It tells them too when another node sealed events (the sealing's notification).
  * <p>
  * A round starts a little below the last provisional position it sealed, where an append that
  * committed late would be; once in a while it looks at every waiting event, whatever its position.
@@ -27,21 +28,56 @@ import java.util.List;
 @Component
 public class EventSealer implements SmartLifecycle {
 
-    static final String APPENDED = "agentledger_appended";
+    static final String SEALED = "agentledger_events";
     static final int BATCH = 1000;
     private static final long LATE_WINDOW = 2000;
     private static final Duration FULL_SWEEP = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration POLL_ELSEWHERE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(EventSealer.class);
 
+    private final DataSource dataSource;
     private final EventStore eventStore;
-    private final NotificationLoop loop;
+    private final AppendSignal appended;
+    private final NotificationLoop sealedElsewhere;
+    private volatile boolean running;
+    private Thread thread;
     private long lastProvisional = Long.MIN_VALUE;
     private long lastFullSweep;
 
-    public EventSealer(DataSource dataSource, EventStore eventStore) {
+    public EventSealer(DataSource dataSource, EventStore eventStore, AppendSignal appended) {
+        this.dataSource = dataSource;
         this.eventStore = eventStore;
-        this.loop = new NotificationLoop(dataSource, APPENDED, POLL, "event-sealer", this::sealWaiting);
+        this.appended = appended;
+        this.sealedElsewhere = new NotificationLoop(dataSource, SEALED, POLL_ELSEWHERE, "event-seal-listener",
+                connection -> { }).onPayload(payload -> storeGrew());
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                while (running) {
+                    sealWaiting(connection);
+                    appended.await(POLL);
+                }
+            } catch (SQLException | RuntimeException failure) {
+                if (running) {
+                    log.warn("The event sealer lost its database connection, retrying: {}", failure.getMessage());
+                    pause();
+                }
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Seals what is waiting. */
@@ -68,7 +104,7 @@ public class EventSealer implements SmartLifecycle {
                 }
             }
             total += sealed;
-        } while (sealed == BATCH && loop.running());
+        } while (sealed == BATCH && running);
         if (fullSweep) {
             lastFullSweep = now;
         }
@@ -88,17 +124,28 @@ public class EventSealer implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop.start();
+        running = true;
+        thread = new Thread(this::run, "event-sealer");
+        thread.setDaemon(true);
+        thread.start();
+        sealedElsewhere.start();
     }
 
     @Override
     public void stop() {
-        loop.stop(Duration.ofSeconds(5));
+        running = false;
+        sealedElsewhere.stop(Duration.ZERO);
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return loop.running();
+        return running;
     }
 
     /**
