@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -81,6 +82,16 @@ public class SecurityConfiguration {
     }
 
     /** The default firewall, with its header rules checked by a loop of the same meaning as its expression. */
+    /**
+     * Without this the filter chain stays wrapped in an observing decorator whose observations are then
+     * dropped one by one ({@code management.observations.enable.spring.security: false}): a cost on every
+     * request for nothing. {@code http.server.requests} is not affected.
+     */
+    @Bean
+    public SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     public WebSecurityCustomizer fastHeaderRules() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
