@@ -36,7 +36,7 @@ public final class NotificationLoop {
     private Consumer<String> payloads = payload -> { };
     private Runnable connected = () -> { };
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
 
     public NotificationLoop(DataSource dataSource, String channel, Duration poll, String name, Round round) {
         this.dataSource = dataSource;
@@ -85,8 +85,13 @@ public final class NotificationLoop {
         return running;
     }
 
+    /** A thread left over from before a stop and a new start ends at its next wake-up. */
+    private boolean current() {
+        return running && thread == Thread.currentThread();
+    }
+
     private void loop() {
-        while (running) {
+        while (current()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
@@ -94,7 +99,7 @@ public final class NotificationLoop {
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 connected.run();
-                while (running) {
+                while (current()) {
                     round.run(connection);
                     PGNotification[] received = notifications.getNotifications((int) poll.toMillis());
                     if (received != null) {
@@ -104,7 +109,7 @@ public final class NotificationLoop {
                     }
                 }
             } catch (SQLException | RuntimeException failure) {
-                if (running) {
+                if (current()) {
                     log.warn("{} lost its database connection, retrying: {}", name, failure.getMessage());
                     pause();
                 }

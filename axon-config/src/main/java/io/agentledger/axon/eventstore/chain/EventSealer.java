@@ -135,6 +135,9 @@ public class EventSealer implements SmartLifecycle {
     public void stop() {
         running = false;
         sealedElsewhere.stop(Duration.ZERO);
+        if (thread == null) {
+            return;
+        }
         thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(5).toMillis());
