@@ -140,10 +140,6 @@ class SealedChainIT extends IntegrationTest {
                 Long.class, aggregateId);
     }
 
-    private long sealedHead() {
-        return jdbc.queryForObject("SELECT position FROM event_chain_head", Long.class);
-    }
-
     private long unsealed() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index < 0", Long.class);
     }

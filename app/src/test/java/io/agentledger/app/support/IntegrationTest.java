@@ -91,6 +91,11 @@ public abstract class IntegrationTest {
         api = new Api(port);
     }
 
+    /** The newest sealed position: a live stream asked to start after it misses nothing stored later. */
+    protected long sealedHead() {
+        return jdbc.queryForObject("SELECT position FROM event_chain_head", Long.class);
+    }
+
     protected static String unique(String prefix) {
         return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6);
     }
