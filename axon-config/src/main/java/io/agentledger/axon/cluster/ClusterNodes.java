@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +31,7 @@ import java.util.stream.Collectors;
 public class ClusterNodes implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterNodes.class);
+    private static final Duration SIGN_OFF_WAIT = Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
     private final NodeIdentity node;
@@ -144,9 +148,15 @@ public class ClusterNodes implements SmartLifecycle {
         if (beat != null) {
             beat.shutdownNow();
         }
+        // best effort, and bounded: a database already gone would hold the shutdown for the pool's connection
+        // timeout, while a node that does not sign off is only taken for dead a little later
+        CompletableFuture<Integer> signOff = CompletableFuture.supplyAsync(() -> jdbc.update(
+                "DELETE FROM cluster_node WHERE node_id = ? AND instance = ?", node.id(), instance));
         try {
-            jdbc.update("DELETE FROM cluster_node WHERE node_id = ? AND instance = ?", node.id(), instance);
-        } catch (RuntimeException e) {
+            signOff.get(SIGN_OFF_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
             log.debug("Could not sign the node off: {}", e.getMessage());
         }
     }
