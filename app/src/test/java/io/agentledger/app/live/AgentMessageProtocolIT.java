@@ -112,8 +112,8 @@ class AgentMessageProtocolIT extends IntegrationTest {
         RSocketRequester rsocket = LiveClients.tcp(strategies, tcpPort, user.accessToken());
         open.add(rsocket::dispose);
         List<JsonNode> streamed = new CopyOnWriteArrayList<>();
-        open.add(rsocket.route("agents").retrieveFlux(JsonNode.class).subscribe(streamed::add)::dispose);
-        Thread.sleep(300);
+        open.add(rsocket.route("agents").data(Map.of("from_position", sealedHead())).retrieveFlux(JsonNode.class)
+                .subscribe(streamed::add)::dispose);
         Map<?, ?> overRsocket = rsocket.route("agents.message").data(envelope("m-7", "agent.send_message",
                 Map.of("message_type", "ping", "data", 1), second, Map.of("agent_number", first)))
                 .retrieveMono(Map.class).block(Duration.ofSeconds(15));

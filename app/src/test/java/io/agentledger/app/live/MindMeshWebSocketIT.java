@@ -41,9 +41,10 @@ class MindMeshWebSocketIT extends IntegrationTest {
     @Test
     void aClientFollowsItsRunsApprovalsAndCompletedGoalsAndResumesByPosition() throws Exception {
         User user = register();
-        List<JsonNode> messages = follow("token=" + user.accessToken());
-        List<JsonNode> strangers = follow("token=" + register().accessToken());
-        Thread.sleep(300);
+        String stranger = register().accessToken();
+        long head = sealedHead();
+        List<JsonNode> messages = follow("token=" + user.accessToken() + "&from_position=" + head);
+        List<JsonNode> strangers = follow("token=" + stranger + "&from_position=" + head);
 
         String goalId = api.post("/api/v1/goals", Map.of("text", "Research the market for electric scooters",
                 "autonomy_level", "L3"), user.auth()).text("id");
