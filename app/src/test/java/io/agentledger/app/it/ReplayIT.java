@@ -122,12 +122,12 @@ class ReplayIT extends IntegrationTest {
         // background work (another test's run, a session expiring) may append while we replay; only a cycle
         // during which the store's head stood still can be compared
         for (int attempt = 1; ; attempt++) {
-            long head = head();
+            long head = sealedHead();
             Map<String, List<String>> before = snapshot();
             assertThat(before.get("goal_view")).anyMatch(row -> row.contains(goal));
             replayAll();
             Map<String, List<String>> after = snapshot();
-            if (head() == head || attempt == 3) {
+            if (sealedHead() == head || attempt == 3) {
                 assertThat(after).isEqualTo(before);
                 return;
             }
@@ -143,15 +143,11 @@ class ReplayIT extends IntegrationTest {
             processor.start();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            long head = head();
+            long head = sealedHead();
             return READ_MODELS.keySet().stream().map(name -> ProcessorProgress.of(processing
                     .eventProcessor(name, StreamingEventProcessor.class).orElseThrow()))
                     .allMatch(progress -> progress.caughtUp() && progress.position() >= head);
         });
-    }
-
-    private long head() {
-        return ProcessorProgress.head(jdbc);
     }
 
     /** A processor reports "replaying" until an event past the reset point arrives, so only catching up counts. */

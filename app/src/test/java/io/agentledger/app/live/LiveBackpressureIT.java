@@ -84,10 +84,6 @@ class LiveBackpressureIT extends IntegrationTest {
         }
     }
 
-    private long head() {
-        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
     private List<Long> tenantPositionsAfter(long position, String tenantId) {
         return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? "
                 + "AND coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'tenant_id', "
@@ -101,7 +97,7 @@ class LiveBackpressureIT extends IntegrationTest {
         User user = register();
         List<String> goals = IntStream.range(0, WRITERS).mapToObj(i -> api.post("/api/v1/goals",
                 Map.of("text", "Goal flooded " + i), user.auth()).text("id")).toList();
-        long from = head();
+        long from = sealedHead();
         AtomicLong onTheWire = new AtomicLong();
         RSocketRequester client = LiveClients.countingTcp(strategies, tcpPort, user.accessToken(), onTheWire);
         List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -134,7 +130,7 @@ class LiveBackpressureIT extends IntegrationTest {
         User user = register();
         List<String> goals = IntStream.range(0, WRITERS).mapToObj(i -> api.post("/api/v1/goals",
                 Map.of("text", "Goal edited many times " + i), user.auth()).text("id")).toList();
-        long from = head();
+        long from = sealedHead();
         RSocketRequester client = LiveClients.tcp(strategies, tcpPort, user.accessToken());
         SlowReader reader = new SlowReader();
         client.route("events").data(Map.of("from_position", from)).retrieveFlux(JsonNode.class).subscribe(reader);

@@ -78,10 +78,6 @@ class LiveUpdatesIT extends IntegrationTest {
                 .isEqualTo(status));
     }
 
-    private long head() {
-        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
     /** Messages as they arrive, collected in the background. */
     private List<JsonNode> collect(RSocketRequester client, String route, Object data) {
         List<JsonNode> messages = new CopyOnWriteArrayList<>();
@@ -161,7 +157,7 @@ class LiveUpdatesIT extends IntegrationTest {
     @Test
     void aClientThatReconnectsWithItsLastPositionGetsTheRestExactlyOnce() {
         User user = register();
-        long before = head();
+        long before = sealedHead();
         Started started = start(user, "Research the market for electric scooters", "L3");
         runWhen(user, started.runId(), "completed");
         eventually(() -> "completed".equals(api.get("/api/v1/goals/" + started.goalId(), user.auth()).text("status")));
@@ -192,7 +188,7 @@ class LiveUpdatesIT extends IntegrationTest {
     void anotherTenantsClientReceivesNothingOfIt() {
         User owner = register();
         User stranger = register();
-        long from = head();
+        long from = sealedHead();
         RSocketRequester strangerClient = tcp(stranger.accessToken());
         List<List<JsonNode>> streams = List.of("runs", "approvals", "events", "audit", "workflows").stream()
                 .map(route -> collect(strangerClient, route, Map.of("from_position", from))).toList();
@@ -234,7 +230,7 @@ class LiveUpdatesIT extends IntegrationTest {
         Api.Response key = api.post("/api/v1/api-keys", Map.of("name", "live"), user.auth());
         List<JsonNode> runs = new CopyOnWriteArrayList<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        subscriptions.add(tcp(key.text("key")).route("runs").data(Map.of("from_position", head()))
+        subscriptions.add(tcp(key.text("key")).route("runs").data(Map.of("from_position", sealedHead()))
                 .retrieveFlux(JsonNode.class).subscribe(runs::add, failures::add));
 
         Started started = start(user, "Research the market for electric scooters", "L3");
@@ -276,7 +272,7 @@ class LiveUpdatesIT extends IntegrationTest {
     void anApprovalIsAnnouncedAndDecidedOverWebSocket() {
         User user = register();
         RSocketRequester client = webSocket(user.accessToken());
-        List<JsonNode> approvals = collect(client, "approvals", Map.of("from_position", head()));
+        List<JsonNode> approvals = collect(client, "approvals", Map.of("from_position", sealedHead()));
 
         Started started = start(user, "Email the team about the launch", "L2");
         eventually(() -> !approvals.isEmpty());
@@ -419,7 +415,7 @@ class LiveUpdatesIT extends IntegrationTest {
     void auditorsAndAdminsFollowAuditEntriesWorkflowsAndConfigurationChanges() {
         User admin = register();
         User auditor = invite(admin, "auditor");
-        long from = head();
+        long from = sealedHead();
         List<JsonNode> audit = collect(tcp(auditor.accessToken()), "audit", Map.of("from_position", from));
         RSocketRequester adminClient = tcp(admin.accessToken());
         List<JsonNode> workflows = collect(adminClient, "workflows", Map.of("from_position", from));

@@ -2,6 +2,7 @@ package io.agentledger.app.support;
 
 import io.agentledger.app.AgentLedgerApplication;
 import org.junit.jupiter.api.BeforeEach;
+import io.agentledger.app.processing.ProcessorProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,7 +94,7 @@ public abstract class IntegrationTest {
 
     /** The newest sealed position: a live stream asked to start after it misses nothing stored later. */
     protected long sealedHead() {
-        return jdbc.queryForObject("SELECT position FROM event_chain_head", Long.class);
+        return ProcessorProgress.head(jdbc);
     }
 
     protected static String unique(String prefix) {
