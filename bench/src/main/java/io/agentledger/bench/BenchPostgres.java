@@ -3,6 +3,7 @@ package io.agentledger.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,12 +18,14 @@ import java.sql.Statement;
 final class BenchPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
     private final String url;
     private final String user;
     private final String password;
 
-    private BenchPostgres(EmbeddedPostgres embedded, String url, String user, String password) {
+    private BenchPostgres(EmbeddedPostgres embedded, Path dataDirectory, String url, String user, String password) {
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -30,16 +33,17 @@ final class BenchPostgres implements AutoCloseable {
 
     static BenchPostgres start(BenchSettings settings) throws IOException {
         if (settings.databaseUrl() != null) {
-            return new BenchPostgres(null, settings.databaseUrl(), settings.databaseUser(),
+            return new BenchPostgres(null, null, settings.databaseUrl(), settings.databaseUser(),
                     settings.databasePassword());
         }
+        Path dataDirectory = settings.output().resolve("postgres").toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(settings.output().resolve("postgres").toAbsolutePath())
+                .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "1GB")
                 .start();
-        return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        return new BenchPostgres(postgres, dataDirectory, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
     /** A JDBC URL of a fresh, empty database called {@code name}. */
@@ -53,6 +57,18 @@ final class BenchPostgres implements AutoCloseable {
 
     Connection connect(String jdbcUrl) throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    /** The postmaster's process id (the first line of its pid file), or -1 for a server the harness did not start. */
+    long pid() {
+        if (dataDirectory == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
     }
 
     String user() {

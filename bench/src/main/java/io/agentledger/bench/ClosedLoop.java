@@ -28,6 +28,12 @@ final class ClosedLoop {
     }
 
     static LoadResult run(int clients, Duration duration, IntFunction<Operation> clientOperations) throws Exception {
+        return run(clients, duration, CpuMeter.NONE, clientOperations);
+    }
+
+    /** As above, with the CPU {@code meter} counts from the end of the warm-up until the last client stops. */
+    static LoadResult run(int clients, Duration duration, CpuMeter meter, IntFunction<Operation> clientOperations)
+            throws Exception {
         Duration warmup = duration.dividedBy(4).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2)
                 : duration.dividedBy(4);
         List<Operation> operations = new ArrayList<>();
@@ -44,16 +50,27 @@ final class ClosedLoop {
             for (Operation operation : operations) {
                 futures.add(pool.submit(() -> loop(operation, warmupEnds, ends, errors, sampleErrors)));
             }
+            sleepUntil(warmupEnds);
+            CpuMeter.Sample before = meter.sample();
             Latencies all = new Latencies(1024);
             long lastEnd = warmupEnds;
             for (Future<Latencies> future : futures) {
                 all.addAll(future.get());
             }
             lastEnd = Math.max(lastEnd, Math.min(System.nanoTime(), ends));
+            CpuMeter.Sample after = meter.sample();
             double seconds = (lastEnd - warmupEnds) / 1e9;
-            return new LoadResult(clients, all.count(), errors.get(), seconds, all, List.copyOf(sampleErrors));
+            return new LoadResult(clients, all.count(), errors.get(), seconds, all, List.copyOf(sampleErrors),
+                    after.serviceMillisPer(before, all.count()), after.databaseMillisPer(before, all.count()));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
         }
     }
 

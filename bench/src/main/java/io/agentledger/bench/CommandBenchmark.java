@@ -24,10 +24,12 @@ final class CommandBenchmark {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<Integer, Long> eventsBeforeCreate = new LinkedHashMap<>();
     private final java.util.function.Supplier<String> operatorToken;
+    private final CpuMeter cpu;
 
     CommandBenchmark(Http http, List<BenchUser> users, Connection store, Duration phase,
-                     java.util.function.Supplier<String> operatorToken) {
+                     java.util.function.Supplier<String> operatorToken, CpuMeter cpu) {
         this.operatorToken = operatorToken;
+        this.cpu = cpu;
         this.http = http;
         this.users = users;
         this.store = store;
@@ -85,7 +87,7 @@ final class CommandBenchmark {
     }
 
     LoadResult create(int clients, List<Deque<String>> pools) throws Exception {
-        return ClosedLoop.run(clients, phase, client -> () -> {
+        return ClosedLoop.run(clients, phase, cpu, client -> () -> {
             String id = http.post("/api/v1/goals", Map.of("text", "Benchmark goal " + sequence.incrementAndGet()),
                     users.get(client).token()).require(201, "create goal").text("id");
             if (pools != null) {
@@ -96,7 +98,7 @@ final class CommandBenchmark {
     }
 
     private LoadResult update(int clients, List<Deque<String>> pools) throws Exception {
-        return ClosedLoop.run(clients, phase, client -> () -> {
+        return ClosedLoop.run(clients, phase, cpu, client -> () -> {
             Deque<String> pool = pools.get(client);
             String id = pool.pollFirst();
             if (id == null) {
@@ -110,7 +112,7 @@ final class CommandBenchmark {
     }
 
     private LoadResult get(int clients, List<Deque<String>> pools) throws Exception {
-        return ClosedLoop.run(clients, phase, client -> () -> {
+        return ClosedLoop.run(clients, phase, cpu, client -> () -> {
             Deque<String> pool = pools.get(client);
             String id = pool.pollFirst();
             pool.addLast(id);
@@ -120,14 +122,14 @@ final class CommandBenchmark {
     }
 
     private LoadResult list(int clients) throws Exception {
-        return ClosedLoop.run(clients, phase, client -> () -> {
+        return ClosedLoop.run(clients, phase, cpu, client -> () -> {
             http.get("/api/v1/goals?page=1&size=20", users.get(client).token()).require(200, "list goals");
             return ClosedLoop.Outcome.OK;
         });
     }
 
     private LoadResult start(int clients, List<Deque<String>> pools) throws Exception {
-        return ClosedLoop.run(clients, phase, client -> () -> {
+        return ClosedLoop.run(clients, phase, cpu, client -> () -> {
             String id = pools.get(client).pollFirst();
             if (id == null) {
                 return ClosedLoop.Outcome.DONE;

@@ -89,7 +89,7 @@ public final class Harness {
                 BenchUser probe = BenchUser.register(http, "probe");
 
                 CommandBenchmark commands = new CommandBenchmark(http, users, store, settings.phase(),
-                        () -> operator.signedInToken(http));
+                        () -> operator.signedInToken(http), new CpuMeter(service.pid(), postgres.pid()));
                 Map<String, List<LoadResult>> results = commands.run(settings.clients());
                 results.forEach((operation, list) -> list.forEach(result -> report.command(operation, result)));
                 LoadResult fullLoad = results.get("create_goal").get(results.get("create_goal").size() - 1);
@@ -122,7 +122,7 @@ public final class Harness {
                     if (settings.growthEvents().contains(size)) {
                         Http restarted = http(service);
                         CommandBenchmark growth = new CommandBenchmark(restarted, users, store, settings.phase(),
-                                () -> operator.signedInToken(restarted));
+                                () -> operator.signedInToken(restarted), new CpuMeter(service.pid(), postgres.pid()));
                         // the restarted service's JIT is cold; the first point ran after every earlier phase
                         growth.create(settings.maxClients(), null);
                         long events = Quiet.head(store);
@@ -150,18 +150,19 @@ public final class Harness {
                                     Connection store, BenchOperator operator) throws Exception {
         Http one = http(first);
         Map<String, LoadResult> oneNode = new CommandBenchmark(one, users, store, settings.phase(),
-                () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
+                () -> operator.signedInToken(one), CpuMeter.NONE).writesAndReads(settings.maxClients());
         Quiet.await(store, one, operator.signedInToken(one));
         try (ServiceProcess second = launcher.secondNode(databaseUrl, postgres, searchUrl)) {
             report.startup("second_node", second.startupSeconds(), second.residentMb(),
                     second.residentWithChildrenMb());
-            new CommandBenchmark(http(second), users, store, settings.phase(), () -> operator.signedInToken(one))
+            new CommandBenchmark(http(second), users, store, settings.phase(), () -> operator.signedInToken(one),
+                    CpuMeter.NONE)
                     .writesAndReads(settings.maxClients());
             Map<String, LoadResult> secondIdle = new CommandBenchmark(one, users, store, settings.phase(),
-                    () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
+                    () -> operator.signedInToken(one), CpuMeter.NONE).writesAndReads(settings.maxClients());
             Http both = new Http(List.of(first.baseUrl(), second.baseUrl()));
             Map<String, LoadResult> twoNodes = new CommandBenchmark(both, users, store, settings.phase(),
-                    () -> operator.signedInToken(one)).writesAndReads(settings.maxClients());
+                    () -> operator.signedInToken(one), CpuMeter.NONE).writesAndReads(settings.maxClients());
             oneNode.forEach((operation, result) -> report.nodes(operation, result, secondIdle.get(operation),
                     twoNodes.get(operation)));
             Quiet.await(store, one, operator.signedInToken(one));

@@ -32,19 +32,20 @@ final class JpaReference {
                         "--spring.datasource.password=" + postgres.password()),
                 "/ready", settings.output().resolve("logs/jpa-reference.log"))) {
             Http http = new Http(reference.baseUrl());
+            CpuMeter cpu = new CpuMeter(reference.pid(), postgres.pid());
             for (int clients : settings.clients()) {
                 List<Deque<String>> pools = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     pools.add(new ArrayDeque<>());
                 }
                 results.computeIfAbsent("create_goal", key -> new ArrayList<>())
-                        .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
+                        .add(ClosedLoop.run(clients, settings.phase(), cpu, client -> () -> {
                             pools.get(client).addLast(tenant(http, client).post("/goals", Map.of("text",
                                     "Reference goal"), null).require(201, "reference create").text("id"));
                             return ClosedLoop.Outcome.OK;
                         }));
                 results.computeIfAbsent("update_goal", key -> new ArrayList<>())
-                        .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
+                        .add(ClosedLoop.run(clients, settings.phase(), cpu, client -> () -> {
                             Deque<String> pool = pools.get(client);
                             String id = pool.pollFirst();
                             if (id == null) {
@@ -56,7 +57,7 @@ final class JpaReference {
                             return ClosedLoop.Outcome.OK;
                         }));
                 results.computeIfAbsent("get_goal", key -> new ArrayList<>())
-                        .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
+                        .add(ClosedLoop.run(clients, settings.phase(), cpu, client -> () -> {
                             Deque<String> pool = pools.get(client);
                             String id = pool.pollFirst();
                             pool.addLast(id);
@@ -64,7 +65,7 @@ final class JpaReference {
                             return ClosedLoop.Outcome.OK;
                         }));
                 results.computeIfAbsent("list_goals", key -> new ArrayList<>())
-                        .add(ClosedLoop.run(clients, settings.phase(), client -> () -> {
+                        .add(ClosedLoop.run(clients, settings.phase(), cpu, client -> () -> {
                             tenant(http, client).get("/goals?page=1&size=20", null).require(200, "reference list");
                             return ClosedLoop.Outcome.OK;
                         }));

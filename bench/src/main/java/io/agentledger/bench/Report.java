@@ -155,6 +155,10 @@ final class Report {
                 .orElse(null);
     }
 
+    Map<String, List<LoadResult>> commands() {
+        return commands;
+    }
+
     Map<String, Object> machine() {
         return machine;
     }

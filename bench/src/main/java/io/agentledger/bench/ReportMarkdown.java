@@ -28,6 +28,8 @@ final class ReportMarkdown {
                     dash(row.get("ratio_to_jpa"))));
         }
 
+        appendCpu(md, report);
+
         md.append("\n| reference | clients | ops/s | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
         report.references().forEach((name, results) -> results.forEach(result ->
                 md.append(String.format("| %s | %d | %.1f | %.1f | %.1f |%n", name, result.clients(),
@@ -95,6 +97,27 @@ final class ReportMarkdown {
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    private static void appendCpu(StringBuilder md, Report report) {
+        StringBuilder rows = new StringBuilder();
+        report.commands().forEach((operation, results) -> results.forEach(result -> {
+            LoadResult jpa = report.referenceAt("jpa_" + operation, result.clients());
+            if (!Double.isNaN(result.serviceCpuMillis())) {
+                rows.append(String.format("| %s | %d | %s | %s | %s | %s |%n", operation, result.clients(),
+                        millis(result.serviceCpuMillis()), millis(result.databaseCpuMillis()),
+                        jpa == null ? "–" : millis(jpa.serviceCpuMillis()),
+                        jpa == null ? "–" : millis(jpa.databaseCpuMillis())));
+            }
+        }));
+        if (!rows.isEmpty()) {
+            md.append("\n| CPU per operation, ms | clients | service | its PostgreSQL | JPA reference | its PostgreSQL |\n")
+                    .append("|---|---|---|---|---|---|\n").append(rows);
+        }
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "–" : String.format("%.3f", value);
     }
 
     private static String dash(Object value) {

@@ -77,6 +77,10 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     double startupSeconds() {
         return startupSeconds;
     }

@@ -23,6 +23,12 @@ final class Targets {
             targets.add(target(row.get("operation") + " at " + row.get("clients") + " clients / JPA reference",
                     "≥ " + goal, ratio, ratio >= goal));
         }
+        for (LoadResult get : report.commands().getOrDefault("get_goal", List.of())) {
+            if (!Double.isNaN(get.serviceCpuMillis())) {
+                targets.add(target("service CPU per authenticated GET at " + get.clients() + " clients, ms", "< 0.5",
+                        get.serviceCpuMillis(), get.serviceCpuMillis() < 0.5));
+            }
+        }
         for (String read : List.of("get_goal", "get_audit_entry", "rsocket_event")) {
             if (report.visibility().get(read) instanceof Map<?, ?> lag) {
                 double p99 = ((Number) lag.get("p99_ms")).doubleValue();

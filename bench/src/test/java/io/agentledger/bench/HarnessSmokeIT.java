@@ -76,8 +76,18 @@ class HarnessSmokeIT {
                 .contains("embedded_defaults", "configured_database_and_search", "second_node", "after_the_run");
         assertThat(report.path("startup").path("embedded_defaults").path("resident_with_children_mb").asLong())
                 .isGreaterThan(report.path("startup").path("embedded_defaults").path("resident_mb").asLong());
-        // each operation with a JPA reference at each level, three visibility lags, replay, growth
-        assertThat(report.path("targets").size()).isEqualTo(4 * 2 + 3 + 1 + 1);
+        boolean cpuReadable = Files.exists(Path.of("/proc/self/stat"));
+        if (cpuReadable) {
+            for (String measured : List.of("commands/create_goal", "references/jpa_create_goal")) {
+                JsonNode level = report.at("/" + measured + "/1");
+                assertThat(level.path("service_cpu_ms_per_op").asDouble()).as(measured).isPositive();
+                assertThat(level.path("database_cpu_ms_per_op").asDouble()).as(measured).isPositive();
+            }
+            assertThat(Files.readString(output.resolve("report.md"))).contains("| CPU per operation, ms |");
+        }
+        // each operation with a JPA reference at each level, service CPU per GET at each level (where
+        // readable), three visibility lags, replay, growth
+        assertThat(report.path("targets").size()).isEqualTo(4 * 2 + (cpuReadable ? 2 : 0) + 3 + 1 + 1);
         assertThat(report.path("targets").findValuesAsText("target"))
                 .contains("get_goal at 2 clients / JPA reference", "list_goals at 1 clients / JPA reference");
     }
