@@ -2,8 +2,6 @@ package io.agentledger.axon.notify;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,32 +11,24 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * A thread that holds one connection listening on a PostgreSQL notification channel and runs a round
- * of work at once, after each notification, and at least every {@code poll}; a lost connection is
- * taken again after a pause. Optionally it hands each notification's payload on, and says when it
- * (re)connected, since notifications sent while it was away are lost.
+ * A {@link ConnectionLoop} listening on a PostgreSQL notification channel: it runs a round of work at
+ * once, after each notification, and at least every {@code poll}. Optionally it hands each
+ * notification's payload on, and says when it (re)connected, since notifications sent while it was
+ * away are lost.
  */
 public final class NotificationLoop {
-
-    private static final Logger log = LoggerFactory.getLogger(NotificationLoop.class);
-
-    /** The work of one round, on the listening connection (autocommit). */
-    @FunctionalInterface
-    public interface Round {
-        void run(Connection connection) throws SQLException;
-    }
 
     private final DataSource dataSource;
     private final String channel;
     private final Duration poll;
     private final String name;
-    private final Round round;
-    private Consumer<String> payloads = payload -> { };
+    private final ConnectionLoop.Step round;
+    private Consumer<PGNotification> notifications = notification -> { };
     private Runnable connected = () -> { };
-    private volatile boolean running;
-    private volatile Thread thread;
+    private volatile ConnectionLoop loop;
 
-    public NotificationLoop(DataSource dataSource, String channel, Duration poll, String name, Round round) {
+    public NotificationLoop(DataSource dataSource, String channel, Duration poll, String name,
+                            ConnectionLoop.Step round) {
         this.dataSource = dataSource;
         this.channel = channel;
         this.poll = poll;
@@ -48,7 +38,12 @@ public final class NotificationLoop {
 
     /** Before {@link #start()}: receives each notification's payload, on the loop's thread. */
     public NotificationLoop onPayload(Consumer<String> receiver) {
-        this.payloads = receiver;
+        return onNotification(notification -> receiver.accept(notification.getParameter()));
+    }
+
+    /** Before {@link #start()}: receives each notification (with the sending backend's process id). */
+    public NotificationLoop onNotification(Consumer<PGNotification> receiver) {
+        this.notifications = receiver;
         return this;
     }
 
@@ -59,69 +54,37 @@ public final class NotificationLoop {
     }
 
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, name);
-        thread.setDaemon(true);
-        thread.start();
+        ConnectionLoop started = new ConnectionLoop(dataSource, name, this::listen, round, this::receive);
+        loop = started;
+        started.start();
     }
 
     /** Stops the thread, waiting for its round to end at most {@code wait} (zero: not at all). */
     public void stop(Duration wait) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            if (wait.isZero() || wait.isNegative()) {
-                return;
-            }
-            try {
-                thread.join(wait.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        ConnectionLoop stopping = loop;
+        if (stopping != null) {
+            stopping.stop(wait);
         }
     }
 
     public boolean running() {
-        return running;
+        ConnectionLoop current = loop;
+        return current != null && current.running();
     }
 
-    /** A thread left over from before a stop and a new start ends at its next wake-up. */
-    private boolean current() {
-        return running && thread == Thread.currentThread();
-    }
-
-    private void loop() {
-        while (current()) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                connected.run();
-                while (current()) {
-                    round.run(connection);
-                    PGNotification[] received = notifications.getNotifications((int) poll.toMillis());
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            payloads.accept(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException failure) {
-                if (current()) {
-                    log.warn("{} lost its database connection, retrying: {}", name, failure.getMessage());
-                    pause();
-                }
-            }
+    private void listen(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + channel);
         }
+        connected.run();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+    private void receive(Connection connection) throws SQLException {
+        PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications((int) poll.toMillis());
+        if (received != null) {
+            for (PGNotification notification : received) {
+                notifications.accept(notification);
+            }
         }
     }
 }

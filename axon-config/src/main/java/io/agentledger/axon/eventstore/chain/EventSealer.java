@@ -1,7 +1,9 @@
 package io.agentledger.axon.eventstore.chain;
 
+import io.agentledger.axon.notify.ConnectionLoop;
 import io.agentledger.axon.notify.NotificationLoop;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +22,8 @@ import java.util.List;
  * append waits for another. It wakes when this node commits events ({@link AppendSignal}) and looks
  * anyway once a second, for what another node committed and could not seal; each round seals every
  * event waiting, a batch per transaction, then tells this node's processors that the store has grown.
- * It tells them too when another node sealed events (the sealing's notification).
+ * It tells them too when another node sealed events (the sealing's notification; its own seals' are
+ * recognised by the sending backend and not heard twice).
  * <p>
  * A round starts a little below the last provisional position it sealed, where an append that
  * committed late would be; once in a while it looks at every waiting event, whatever its position.
@@ -36,47 +39,32 @@ public class EventSealer implements SmartLifecycle {
     private static final Duration POLL_ELSEWHERE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(EventSealer.class);
 
-    private final DataSource dataSource;
     private final EventStore eventStore;
-    private final AppendSignal appended;
+    private final ConnectionLoop sealing;
     private final NotificationLoop sealedElsewhere;
-    private volatile boolean running;
-    private Thread thread;
+    private volatile int sealingBackend;
     private long lastProvisional = Long.MIN_VALUE;
     private long lastFullSweep;
 
     public EventSealer(DataSource dataSource, EventStore eventStore, AppendSignal appended) {
-        this.dataSource = dataSource;
         this.eventStore = eventStore;
-        this.appended = appended;
+        this.sealing = new ConnectionLoop(dataSource, "event-sealer", this::rememberBackend, this::sealWaiting,
+                connection -> appended.await(POLL));
         this.sealedElsewhere = new NotificationLoop(dataSource, SEALED, POLL_ELSEWHERE, "event-seal-listener",
-                connection -> { }).onPayload(payload -> storeGrew());
+                connection -> { }).onNotification(this::sealedBySomeone);
     }
 
-    private void run() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                while (running) {
-                    sealWaiting(connection);
-                    appended.await(POLL);
-                }
-            } catch (SQLException | RuntimeException failure) {
-                if (running) {
-                    log.warn("The event sealer lost its database connection, retrying: {}", failure.getMessage());
-                    pause();
-                }
-            } catch (InterruptedException interrupted) {
-                return;
-            }
+    private void rememberBackend(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet result = query.executeQuery()) {
+            result.next();
+            sealingBackend = result.getInt(1);
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+    private void sealedBySomeone(PGNotification notification) {
+        if (notification.getPID() != sealingBackend) {
+            storeGrew();
         }
     }
 
@@ -104,7 +92,7 @@ public class EventSealer implements SmartLifecycle {
                 }
             }
             total += sealed;
-        } while (sealed == BATCH && running);
+        } while (sealed == BATCH && sealing.running());
         if (fullSweep) {
             lastFullSweep = now;
         }
@@ -124,31 +112,19 @@ public class EventSealer implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "event-sealer");
-        thread.setDaemon(true);
-        thread.start();
+        sealing.start();
         sealedElsewhere.start();
     }
 
     @Override
     public void stop() {
-        running = false;
         sealedElsewhere.stop(Duration.ZERO);
-        if (thread == null) {
-            return;
-        }
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        sealing.stop(Duration.ofSeconds(5));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return sealing.running();
     }
 
     /**
