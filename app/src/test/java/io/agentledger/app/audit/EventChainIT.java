@@ -5,6 +5,7 @@ import io.agentledger.app.support.Api;
 import io.agentledger.app.support.Sealing;
 import io.agentledger.app.support.StandaloneService;
 import io.agentledger.axon.eventstore.chain.ChainCheckpoints;
+import io.agentledger.axon.eventstore.chain.EventChain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,6 +75,39 @@ class EventChainIT {
                 jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
         assertThat(all.path("head").path("position").asLong()).isEqualTo(((Number) head.get("position")).longValue());
         assertThat(all.path("head").path("link").asText()).isEqualTo(head.get("link"));
+    }
+
+    @Test
+    void theDatabaseLinksAnEventExactlyAsTheVerifierDoesWhateverItsFields() throws Exception {
+        byte[] previous = java.security.MessageDigest.getInstance("SHA-256").digest("previous".getBytes());
+        List<EventChain.StoredEvent> events = List.of(
+                new EventChain.StoredEvent(42, "evt-1", "GoalAggregate", "goal_1", 3, "2026-12-03T10:00:00Z",
+                        "io.agentledger.GoalCreated", null, "{\"text\":\"a\"}".getBytes(UTF_8), "{}".getBytes(UTF_8),
+                        null),
+                new EventChain.StoredEvent(43, null, null, "Zürich-東京-💡", 0, "", null, "2.0", new byte[0], null,
+                        null),
+                new EventChain.StoredEvent(Long.MAX_VALUE, "", "", "", -1, null, "", "", null,
+                        "{\"note\":\"\\u0000\"}".getBytes(UTF_8), null));
+        for (EventChain.StoredEvent event : events) {
+            byte[] database = jdbc.queryForObject("SELECT event_chain_link(?, "
+                    + "jsonb_populate_record(NULL::domain_event_entry, ?::jsonb))", byte[].class, previous, asRow(event));
+            assertThat(database).as(event.toString()).isEqualTo(EventChain.link(previous, event));
+        }
+    }
+
+    private static String asRow(EventChain.StoredEvent e) throws Exception {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("global_index", e.globalIndex());
+        row.put("event_identifier", e.eventIdentifier());
+        row.put("type", e.type());
+        row.put("aggregate_identifier", e.aggregateIdentifier());
+        row.put("sequence_number", e.sequenceNumber());
+        row.put("time_stamp", e.timeStamp());
+        row.put("payload_type", e.payloadType());
+        row.put("payload_revision", e.payloadRevision());
+        row.put("payload", e.payload() == null ? null : "\\x" + java.util.HexFormat.of().formatHex(e.payload()));
+        row.put("meta_data", e.metaData() == null ? null : "\\x" + java.util.HexFormat.of().formatHex(e.metaData()));
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(row);
     }
 
     @Test

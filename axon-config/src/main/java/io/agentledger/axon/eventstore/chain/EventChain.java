@@ -23,7 +23,7 @@ public final class EventChain {
     }
 
     public static byte[] link(byte[] previous, StoredEvent e) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + e.payload().length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + (e.payload() == null ? 0 : e.payload().length));
         bytes.writeBytes(previous);
         bytes.writeBytes(ByteBuffer.allocate(8).putLong(e.globalIndex()).array());
         text(bytes, e.eventIdentifier());
