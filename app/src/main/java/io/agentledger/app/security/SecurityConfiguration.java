@@ -67,9 +67,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // a streamed response ends with an async dispatch of the request already authorised
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(antMatcher(HttpMethod.OPTIONS, "/**")).permitAll()
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Permission.READ_SYSTEM)
+                        .requestMatchers(antMatcher("/actuator/**")).hasAuthority(Permission.READ_SYSTEM)
                         .anyRequest().authenticated())
                 .addFilterBefore(new CallerAuthenticationFilter(authenticator, problems, PUBLIC_ROUTES),
                         AnonymousAuthenticationFilter.class)
@@ -81,7 +81,15 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** The default firewall, with its header rules checked by a loop of the same meaning as its expression. */
+    /**
+     * Every matcher above is a path matcher of its own, none asks Spring MVC; so the per-request handler
+     * lookup Spring Security adds for such matchers goes.
+     */
+    @Bean
+    public static NoHandlerLookupCacheFilter noHandlerLookupCacheFilter() {
+        return new NoHandlerLookupCacheFilter();
+    }
+
     /**
      * Without this the filter chain stays wrapped in an observing decorator whose observations are then
      * dropped one by one ({@code management.observations.enable.spring.security: false}): a cost on every
@@ -92,6 +100,7 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The default firewall, with its header rules checked by a loop of the same meaning as its expression. */
     @Bean
     public WebSecurityCustomizer fastHeaderRules() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
