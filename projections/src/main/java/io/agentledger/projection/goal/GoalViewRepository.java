@@ -38,6 +38,10 @@ public class GoalViewRepository {
     private static final String COLUMNS = "id, tenant_id, created_by, text, autonomy_level, constraints, status, "
             + "priority, due_date, estimated_hours, actual_hours, metadata, summary, artifacts, version, created_at, "
             + "updated_at";
+    /** Most goals read have no runs or tasks yet; these spare their reads a statement each. */
+    private static final String HAS_RUNS = "EXISTS (SELECT 1 FROM run_view r WHERE r.goal_id = goal_view.id) AS has_runs";
+    private static final String HAS_TASKS =
+            "EXISTS (SELECT 1 FROM goal_task_view t WHERE t.goal_id = goal_view.id) AS has_tasks";
 
     private final JdbcTemplate jdbc;
     private final RunViewRepository runs;
@@ -99,8 +103,9 @@ public class GoalViewRepository {
     }
 
     public Optional<GoalView> find(String goalId, String tenantId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM goal_view WHERE id = ? AND tenant_id = ? AND NOT deleted",
-                        rowMapper(true), goalId, tenantId).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + ", " + HAS_RUNS + ", " + HAS_TASKS
+                        + " FROM goal_view WHERE id = ? AND tenant_id = ? AND NOT deleted",
+                rowMapper(true), goalId, tenantId).stream().findFirst();
     }
 
     public GoalPage list(ListGoals query) {
@@ -120,8 +125,8 @@ public class GoalViewRepository {
     private RowMapper<GoalView> rowMapper(boolean withRuns) {
         return (rs, i) -> {
             String id = rs.getString("id");
-            List<RunSummary> goalRuns = withRuns ? runs.summariesOfGoal(id) : List.of();
-            List<TaskView> goalTasks = withRuns ? tasks.ofGoal(id) : List.of();
+            List<RunSummary> goalRuns = withRuns && rs.getBoolean("has_runs") ? runs.summariesOfGoal(id) : List.of();
+            List<TaskView> goalTasks = withRuns && rs.getBoolean("has_tasks") ? tasks.ofGoal(id) : List.of();
             return new GoalView(id, rs.getString("tenant_id"), rs.getString("created_by"), rs.getString("text"),
                     AutonomyLevel.valueOf(rs.getString("autonomy_level")), Json.readMap(rs.getString("constraints")),
                     GoalStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
