@@ -3,7 +3,16 @@ package io.agentledger.app.it;
 import io.agentledger.app.support.Api;
 import io.agentledger.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.web.filter.CompositeFilter;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.test.util.ReflectionTestUtils.getField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationsIT extends IntegrationTest {
@@ -57,29 +66,25 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
-    void securityFiltersRequestsWithoutLookingUpTheirSpringMvcHandlerFirst(
-            @org.springframework.beans.factory.annotation.Autowired org.springframework.context.ApplicationContext
-                    context) {
+    void securityFiltersRequestsWithoutLookingUpTheirSpringMvcHandlerFirst(@Autowired ApplicationContext context) {
         // Spring Security's wrapper puts a handler lookup (HandlerMappingIntrospector's cache) before the chain
         assertThat(filtersBeforeTheChain(context.getBean("springSecurityFilterChain")))
                 .noneMatch(filter -> filter.getClass().getName().contains("HandlerMappingIntrospector"))
-                .anyMatch(filter -> filter.getClass() == org.springframework.security.web.FilterChainProxy.class);
+                .anyMatch(filter -> filter.getClass() == FilterChainProxy.class);
         User user = register();
-        String goal = api.post("/api/v1/goals", java.util.Map.of("text", "routed"), user.auth()).text("id");
+        String goal = api.post("/api/v1/goals", Map.of("text", "routed"), user.auth()).text("id");
         assertThat(api.get("/api/v1/goals/" + goal, user.auth()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/goals/" + goal).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/goals/" + goal, register().auth()).status()).isEqualTo(404);
     }
 
     /** The filters of Spring Security's composite wrappers around its chain, the chain itself included. */
-    private static java.util.List<Object> filtersBeforeTheChain(Object filter) {
-        java.util.List<Object> found = new java.util.ArrayList<>(java.util.List.of(filter));
+    private static List<Object> filtersBeforeTheChain(Object filter) {
+        List<Object> found = new ArrayList<>(List.of(filter));
         if (filter.getClass().getSimpleName().equals("CompositeFilterChainProxy")) {
-            found.addAll(filtersBeforeTheChain(
-                    org.springframework.test.util.ReflectionTestUtils.getField(filter, "doFilterDelegate")));
-        } else if (filter instanceof org.springframework.web.filter.CompositeFilter) {
-            for (Object inner : (java.util.List<?>) org.springframework.test.util.ReflectionTestUtils
-                    .getField(filter, "filters")) {
+            found.addAll(filtersBeforeTheChain(getField(filter, "doFilterDelegate")));
+        } else if (filter instanceof CompositeFilter) {
+            for (Object inner : (List<?>) getField(filter, "filters")) {
                 found.addAll(filtersBeforeTheChain(inner));
             }
         }
