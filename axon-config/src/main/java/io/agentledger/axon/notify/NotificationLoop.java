@@ -18,22 +18,17 @@ import java.util.function.Consumer;
  */
 public final class NotificationLoop {
 
-    private final DataSource dataSource;
     private final String channel;
     private final Duration poll;
-    private final String name;
-    private final ConnectionLoop.Step round;
+    private final ConnectionLoop loop;
     private Consumer<PGNotification> notifications = notification -> { };
     private Runnable connected = () -> { };
-    private volatile ConnectionLoop loop;
 
     public NotificationLoop(DataSource dataSource, String channel, Duration poll, String name,
                             ConnectionLoop.Step round) {
-        this.dataSource = dataSource;
         this.channel = channel;
         this.poll = poll;
-        this.name = name;
-        this.round = round;
+        this.loop = new ConnectionLoop(dataSource, name, this::listen, round, this::receive);
     }
 
     /** Before {@link #start()}: receives each notification's payload, on the loop's thread. */
@@ -54,22 +49,16 @@ public final class NotificationLoop {
     }
 
     public void start() {
-        ConnectionLoop started = new ConnectionLoop(dataSource, name, this::listen, round, this::receive);
-        loop = started;
-        started.start();
+        loop.start();
     }
 
     /** Stops the thread, waiting for its round to end at most {@code wait} (zero: not at all). */
     public void stop(Duration wait) {
-        ConnectionLoop stopping = loop;
-        if (stopping != null) {
-            stopping.stop(wait);
-        }
+        loop.stop(wait);
     }
 
     public boolean running() {
-        ConnectionLoop current = loop;
-        return current != null && current.running();
+        return loop.running();
     }
 
     private void listen(Connection connection) throws SQLException {
