@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public class ProjectionAdmin {
     private final Clock clock;
     private final ClusterSignals signals;
     private final StoredTokens storedTokens;
+    private final ReplayPasses passes;
     private final String node;
     private final Duration claimTimeout;
     private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
@@ -77,13 +79,14 @@ public class ProjectionAdmin {
     });
 
     public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
-                           ClusterSignals signals, StoredTokens storedTokens, NodeIdentity node,
+                           ClusterSignals signals, StoredTokens storedTokens, ReplayPasses passes, NodeIdentity node,
                            @Value("${agentledger.cluster.claim-timeout:PT10S}") Duration claimTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
         this.signals = signals;
         this.storedTokens = storedTokens;
+        this.passes = passes;
         this.node = node.id();
         this.claimTimeout = claimTimeout;
         signals.on(PAUSE, key -> fromAnotherNode(key, this::pauseHere));
@@ -101,18 +104,58 @@ public class ProjectionAdmin {
     }
 
     public Map<String, Object> replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        signals.send(PAUSE, node + "|" + name);
-        processor.shutDown();
+        return replay(List.of(name)).get(0);
+    }
+
+    /**
+     * Resets the named projections (every one when none is named) and rebuilds them together in one read
+     * of the store ({@link ReplayPass}), on a thread of its own; answers at once.
+     */
+    public List<Map<String, Object>> replay(Collection<String> names) {
+        List<String> chosen = names.isEmpty() ? PROJECTIONS : names.stream().distinct().toList();
+        List<StreamingEventProcessor> processors = chosen.stream().map(this::processor).toList();
+        reserve(chosen);
+        boolean handedToPass = false;
         try {
-            resetOnceFree(processor);
-            replayStarted.put(name, clock.instant());
-            lastSamples.remove(name);
+            chosen.forEach(name -> signals.send(PAUSE, node + "|" + name));
+            processors.forEach(StreamingEventProcessor::shutDown);
+            for (StreamingEventProcessor processor : processors) {
+                resetOnceFree(processor);
+                replayStarted.put(processor.getName(), clock.instant());
+                lastSamples.remove(processor.getName());
+            }
+            handedToPass = passes.start(processors, () -> finish(processors));
         } finally {
-            processor.start();
-            signals.send(RESUME, node + "|" + name);
+            if (!handedToPass) {
+                finish(processors);
+            }
         }
-        return describe(name, head());
+        long head = head();
+        return chosen.stream().map(name -> describe(name, head)).toList();
+    }
+
+    public boolean inReplayPass(String name) {
+        return passes.running(name);
+    }
+
+    private synchronized void reserve(List<String> names) {
+        List<String> busy = names.stream().filter(passes::running).toList();
+        if (!busy.isEmpty()) {
+            throw DomainException.conflict("Already being rebuilt: " + String.join(", ", busy)
+                    + "; wait until it has caught up");
+        }
+        passes.reserve(names);
+    }
+
+    private void finish(List<StreamingEventProcessor> processors) {
+        for (StreamingEventProcessor processor : processors) {
+            try {
+                processor.start();
+            } finally {
+                passes.release(processor.getName());
+                signals.send(RESUME, node + "|" + processor.getName());
+            }
+        }
     }
 
     /** Another node may hold the segment until it heard the pause, or until its claim times out if it died. */
@@ -176,6 +219,8 @@ public class ProjectionAdmin {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", name);
         view.put("running", processor.isRunning());
+        view.put("replay_pass", passes.running(name));
+        view.put("last_replay_pass", passes.lastOutcome(name));
         view.put("held_here", StoredTokens.heldHere(processor));
         view.put("replaying", progress.replaying());
         view.put("caught_up", progress.caughtUp());

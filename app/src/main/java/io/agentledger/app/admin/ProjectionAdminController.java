@@ -2,12 +2,16 @@ package io.agentledger.app.admin;
 
 import io.agentledger.command.credential.StepUpGuard;
 import io.agentledger.command.system.PlatformAdmins;
+import io.agentledger.kernel.error.DomainException;
 import io.agentledger.kernel.identity.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +50,23 @@ public class ProjectionAdminController {
         return projections.one(name);
     }
 
+    /**
+     * Starts the rebuild of the projections named (every one when the body names none) in one read of the
+     * store, and answers at once; GET shows their progress.
+     */
+    @PostMapping("/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, List<Map<String, Object>>> replayTogether(@Valid @RequestBody(required = false) ReplayRequest request,
+                                                                 @AuthenticationPrincipal Caller caller) {
+        platformAdmins.require(caller);
+        stepUp.require(caller);
+        List<String> names = request == null || request.projections() == null ? List.of() : request.projections();
+        if (names.stream().anyMatch(name -> name == null || name.isBlank())) {
+            throw DomainException.invalid("projections: every entry must name a projection");
+        }
+        return Map.of("items", projections.replay(names));
+    }
+
     /** Starts the rebuild and answers at once; GET shows its progress. */
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -53,5 +74,9 @@ public class ProjectionAdminController {
         platformAdmins.require(caller);
         stepUp.require(caller);
         return projections.replay(name);
+    }
+
+    /** Projections to rebuild together; none named: every one. */
+    public record ReplayRequest(@Size(max = 50) List<String> projections) {
     }
 }

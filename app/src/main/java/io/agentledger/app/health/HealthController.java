@@ -2,6 +2,7 @@ package io.agentledger.app.health;
 
 import io.agentledger.axon.cluster.ClusterNodes;
 import io.agentledger.axon.eventstore.chain.ChainReader;
+import io.agentledger.app.admin.ProjectionAdmin;
 import io.agentledger.app.processing.StoredTokens;
 import io.agentledger.axon.processing.ProcessorHealth;
 import io.agentledger.projection.search.SearchHealth;
@@ -44,13 +45,15 @@ public class HealthController {
     private final SearchHealth search;
     private final ClusterNodes cluster;
     private final StoredTokens storedTokens;
+    private final ProjectionAdmin projections;
     private final String version;
     private final Instant startedAt = Instant.now();
 
     public HealthController(DeadLetters deadLetters, ChainReader chain, JdbcTemplate jdbc,
                             EventProcessingConfiguration processing, ProcessorHealth processorHealth,
                             SearchHealth search, ClusterNodes cluster, StoredTokens storedTokens,
-                            ObjectProvider<BuildProperties> build) {
+                            ProjectionAdmin projections, ObjectProvider<BuildProperties> build) {
+        this.projections = projections;
         this.cluster = cluster;
         this.storedTokens = storedTokens;
         this.deadLetters = deadLetters;
@@ -154,11 +157,15 @@ public class HealthController {
         for (var entry : processing.eventProcessors().entrySet()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", entry.getKey());
-            boolean running = entry.getValue().isRunning();
+            boolean inReplayPass = projections.inReplayPass(entry.getKey());
+            boolean running = entry.getValue().isRunning() || inReplayPass;
             Optional<Instant> failingSince = processorHealth.failingSince(entry.getKey());
             boolean error = processorHealth.failing(entry.getKey(), entry.getValue());
             item.put("running", running);
             item.put("error", error);
+            if (inReplayPass) {
+                item.put("replay_pass", true);
+            }
             failingSince.ifPresent(since -> item.put("failing_since", since.toString()));
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 ProcessorProgress progress = storedTokens.progress(streaming, head);

@@ -49,6 +49,107 @@ class ProjectionAdminIT extends IntegrationTest {
     }
 
     @Test
+    void projectionsReplayedTogetherAreRebuiltInOneReadOfTheStore() {
+        User admin = platformAdmin();
+        User owner = registerSteppedUp();
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/v1/goals", Map.of("text", "rebuilt together " + i), owner.auth());
+        }
+        List<String> together = List.of("goal-summary", "audit-log", "user-directory");
+        eventually(() -> together.stream().allMatch(name -> api.get("/api/v1/admin/projections/" + name,
+                admin.auth()).body().path("lag").asLong() == 0));
+        List<String> goals = dump(owner);
+        List<String> audit = auditRows(owner);
+        assertThat(goals).hasSize(3);
+        long head = api.get("/api/v1/admin/projections/goal-summary", admin.auth()).body().path("head").asLong();
+
+        Api.Response started = api.post("/api/v1/admin/projections/replay", Map.of("projections", together),
+                admin.auth());
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.body().path("items").findValuesAsText("name")).containsExactlyElementsOf(together);
+        assertThat(started.body().path("items").findValuesAsText("replay_started_at")).hasSize(3)
+                .allSatisfy(at -> assertThat(at).isNotBlank());
+        eventuallyAsserted(() -> together.forEach(name -> {
+            JsonNode progress = api.get("/api/v1/admin/projections/" + name, admin.auth()).body();
+            assertThat(progress.path("caught_up").asBoolean()).as(progress.toString()).isTrue();
+            assertThat(progress.path("running").asBoolean()).as(progress.toString()).isTrue();
+            assertThat(progress.path("replay_pass").asBoolean()).as(progress.toString()).isFalse();
+            assertThat(progress.path("last_replay_pass").path("outcome").asText()).isEqualTo("completed");
+            assertThat(progress.path("last_replay_pass").path("events_read").asLong())
+                    .as("one read of the whole store, shared").isGreaterThanOrEqualTo(head);
+        }));
+        eventuallyAsserted(() -> {
+            assertThat(dump(owner)).isEqualTo(goals);
+            assertThat(auditRows(owner)).isEqualTo(audit);
+        });
+    }
+
+    @Test
+    void anEventAPassCannotApplyLeavesTheRestOfTheReplayToTheProcessorWhichParksIt() {
+        User admin = platformAdmin();
+        User owner = registerSteppedUp();
+        String poisoned = api.post("/api/v1/api-keys", Map.of("name", "poisoned in replay"), owner.auth()).text("id");
+        String healthy = api.post("/api/v1/api-keys", Map.of("name", "healthy in replay"), owner.auth()).text("id");
+        eventually(() -> ids(api.get("/api/v1/api-keys", owner.auth()).body()).containsAll(List.of(poisoned, healthy)));
+        // the rows stay; only their rebuild is refused
+        jdbc.execute("ALTER TABLE api_key_view ADD CONSTRAINT replay_pass_test CHECK (name <> 'poisoned in replay') "
+                + "NOT VALID");
+        try {
+            Api.Response started = api.post("/api/v1/admin/projections/replay",
+                    Map.of("projections", List.of("api-key-directory")), admin.auth());
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+
+            eventuallyAsserted(() -> {
+                JsonNode progress = api.get("/api/v1/admin/projections/api-key-directory", admin.auth()).body();
+                assertThat(progress.path("last_replay_pass").path("outcome").asText()).startsWith("stopped");
+                assertThat(progress.path("caught_up").asBoolean()).as(progress.toString()).isTrue();
+                assertThat(progress.path("running").asBoolean()).isTrue();
+            });
+            JsonNode letters = api.get("/api/v1/admin/dead-letters?processing_group=api-key-directory&size=100",
+                    admin.auth()).body().path("items");
+            assertThat(letters.findValuesAsText("aggregate_id")).contains(poisoned);
+            assertThat(ids(api.get("/api/v1/api-keys", owner.auth()).body())).contains(healthy)
+                    .doesNotContain(poisoned);
+        } finally {
+            jdbc.execute("ALTER TABLE api_key_view DROP CONSTRAINT replay_pass_test");
+        }
+        JsonNode letters = api.get("/api/v1/admin/dead-letters?processing_group=api-key-directory&size=100",
+                admin.auth()).body().path("items");
+        for (JsonNode letter : letters) {
+            if (poisoned.equals(letter.path("aggregate_id").asText())) {
+                assertThat(api.post("/api/v1/admin/dead-letters/" + letter.path("id").asText() + "/retry", null,
+                        admin.auth()).body().path("applied").asBoolean()).isTrue();
+            }
+        }
+        assertThat(ids(api.get("/api/v1/api-keys", owner.auth()).body())).contains(poisoned, healthy);
+    }
+
+    @Test
+    void aReplayTogetherThatNamesAnythingWrongResetsNothing() {
+        User admin = platformAdmin();
+        String before = api.get("/api/v1/admin/projections/run-summary", admin.auth()).text("replay_started_at");
+        Api.Response unknown = api.post("/api/v1/admin/projections/replay",
+                Map.of("projections", List.of("run-summary", "nope")), admin.auth());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("detail")).contains("nope");
+        assertThat(api.post("/api/v1/admin/projections/replay", Map.of("projections", List.of("run-summary",
+                "run-policies")), admin.auth()).status()).as("a policy acts; it is never replayed").isEqualTo(409);
+        Api.Response notAList = api.post("/api/v1/admin/projections/replay", Map.of("projections", Map.of("a", 1)),
+                admin.auth());
+        assertThat(notAList.status()).isIn(400, 422);
+        assertThat(notAList.text("detail")).isNotBlank();
+        Api.Response blank = api.post("/api/v1/admin/projections/replay", Map.of("projections", List.of(" ")),
+                admin.auth());
+        assertThat(blank.status()).isBetween(400, 422);
+        assertThat(api.get("/api/v1/admin/projections/run-summary", admin.auth()).text("replay_started_at"))
+                .isEqualTo(before);
+
+        User tenantAdmin = registerSteppedUp();
+        assertThat(api.post("/api/v1/admin/projections/replay", null, tenantAdmin.auth()).status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyProjectionsReplayAndOnlyPlatformAdminsMayAsk() {
         User platform = platformAdmin();
         assertThat(api.post("/api/v1/admin/projections/run-policies/replay", null, platform.auth()).status())
@@ -84,6 +185,11 @@ class ProjectionAdminIT extends IntegrationTest {
         assertThat(refused.text("code")).isEqualTo("STEP_UP_REQUIRED");
         assertThat(api.get("/api/v1/admin/projections/goal-summary", freshSession).body()
                 .path("replay_started_at")).isEqualTo(before.path("replay_started_at"));
+    }
+
+    private List<String> auditRows(User owner) {
+        return jdbc.queryForList("SELECT t::text FROM audit_log t WHERE tenant_id = ? ORDER BY position", String.class,
+                owner.tenantId());
     }
 
     /** This test's tenant only: other tests' runs may still be changing their own goals meanwhile. */
