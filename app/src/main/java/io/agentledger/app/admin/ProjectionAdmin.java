@@ -23,6 +23,8 @@ import io.agentledger.projection.workflow.WorkflowDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,6 +61,7 @@ public class ProjectionAdmin {
             AutomationDirectoryProjection.GROUP, VoiceDirectoryProjection.GROUP);
 
     static final Duration PAUSE_AT_MOST = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
     private static final String PAUSE = "projection-pause";
     private static final String RESUME = "projection-resume";
 
@@ -147,10 +150,14 @@ public class ProjectionAdmin {
         passes.reserve(names);
     }
 
+    /** Starts every processor again, each whatever another's start did. */
     private void finish(List<StreamingEventProcessor> processors) {
         for (StreamingEventProcessor processor : processors) {
             try {
                 processor.start();
+            } catch (RuntimeException notStarted) {
+                log.warn("{} did not start again after its reset; it starts with the next replay or restart",
+                        processor.getName(), notStarted);
             } finally {
                 passes.release(processor.getName());
                 signals.send(RESUME, node + "|" + processor.getName());

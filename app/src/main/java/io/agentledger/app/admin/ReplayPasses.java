@@ -86,7 +86,14 @@ class ReplayPasses {
         if (!(storage instanceof TrackedEventReader reader) || closing) {
             return false;
         }
-        Optional<List<ReplayTarget>> targets = targets(processors);
+        Optional<List<ReplayTarget>> targets;
+        try {
+            targets = targets(processors);
+        } catch (RuntimeException unclaimed) {
+            log.info("No replay pass for {}; their processors replay: {}", processors.stream()
+                    .map(StreamingEventProcessor::getName).toList(), unclaimed.toString());
+            return false;
+        }
         if (targets.isEmpty()) {
             return false;
         }
