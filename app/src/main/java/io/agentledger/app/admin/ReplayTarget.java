@@ -18,9 +18,9 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -36,7 +36,7 @@ final class ReplayTarget {
     private final TokenStore tokenStore;
     static final Duration STORE_AT_LEAST_EVERY = Duration.ofSeconds(2);
 
-    private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
     private final TransactionManager transactions;
     private TrackingToken token;
     private long storedAt = System.nanoTime();
