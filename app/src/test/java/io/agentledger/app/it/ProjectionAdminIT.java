@@ -142,6 +142,17 @@ class ProjectionAdminIT extends IntegrationTest {
         Api.Response blank = api.post("/api/v1/admin/projections/replay", Map.of("projections", List.of(" ")),
                 admin.auth());
         assertThat(blank.status()).isBetween(400, 422);
+        List<String> tooMany = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "run-summary").toList();
+        assertThat(api.post("/api/v1/admin/projections/replay", Map.of("projections", tooMany), admin.auth())
+                .status()).isBetween(400, 422);
+        Api.Response nul = api.post("/api/v1/admin/projections/replay", Map.of("projections",
+                List.of("run\u0000summary")), admin.auth());
+        assertThat(nul.status()).as("NUL characters are refused at the door").isEqualTo(422);
+        assertThat(nul.text("detail")).isNotBlank();
+        assertThat(api.post("/api/v1/admin/projections/replay", Map.of("projections", List.of("x".repeat(20_000))),
+                admin.auth()).status()).isEqualTo(404);
+        eventually(() -> api.get("/api/v1/admin/projections/audit-log", admin.auth()).body().path("lag")
+                .asLong() == 0);
         assertThat(api.get("/api/v1/admin/projections/run-summary", admin.auth()).text("replay_started_at"))
                 .isEqualTo(before);
 
